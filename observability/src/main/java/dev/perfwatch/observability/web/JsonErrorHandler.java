@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -12,9 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every error leaves a service as {@code {"error": ..., "status": ..., "path": ...}}: unknown paths
- * (404), wrong methods (405) and other bad requests keep Spring's status; anything unexpected is a
- * logged 500 that does not leak internals.
+ * Every error leaves a service as {@code {"error": ..., "status": ..., "path": ...}}. Spring's own
+ * exceptions (unknown path 404, wrong method 405, other bad requests) keep their status and
+ * headers; anything unexpected is a logged 500 that does not leak internals.
  */
 @RestControllerAdvice
 public class JsonErrorHandler {
@@ -22,18 +23,19 @@ public class JsonErrorHandler {
 	private static final Log logger = LogFactory.getLog(JsonErrorHandler.class);
 
 	@ExceptionHandler
-	ResponseEntity<ErrorBody> handleFrameworkError(ErrorResponse error, HttpServletRequest request) {
-		HttpStatusCode status = error.getStatusCode();
+	ResponseEntity<ErrorBody> handle(Exception ex, HttpServletRequest request) {
+		HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
+		HttpHeaders headers = HttpHeaders.EMPTY;
+		if (ex instanceof ErrorResponse error) {
+			status = error.getStatusCode();
+			headers = error.getHeaders();
+		}
+		else {
+			logger.error("Unexpected error on " + request.getRequestURI(), ex);
+		}
 		return ResponseEntity.status(status)
-			.headers(error.getHeaders())
+			.headers(headers)
 			.body(new ErrorBody(reason(status), status.value(), request.getRequestURI()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ErrorBody> handleUnexpected(Exception ex, HttpServletRequest request) {
-		logger.error("Unexpected error on " + request.getRequestURI(), ex);
-		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
-		return ResponseEntity.status(status).body(new ErrorBody(reason(status), status.value(), request.getRequestURI()));
 	}
 
 	private static String reason(HttpStatusCode status) {
