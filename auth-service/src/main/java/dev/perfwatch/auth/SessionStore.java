@@ -41,6 +41,10 @@ class SessionStore implements HealthDetails {
 		return this.sessions.size();
 	}
 
+	synchronized boolean contains(String sessionId) {
+		return this.sessions.containsKey(sessionId);
+	}
+
 	synchronized int size() {
 		return this.sessions.size();
 	}
