@@ -1,0 +1,95 @@
+package dev.perfwatch.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zipkin and the four services, each a real process on a free port of 127.0.0.1, wired to each
+ * other by the same environment variables a deployment uses.
+ */
+final class LocalSuite implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private final Path root = Path.of(System.getProperty("perfwatch.root", ".."));
+
+	private final Path logs = Path.of(System.getProperty("perfwatch.logs", "target/e2e-logs"));
+
+	final int zipkinPort = freePort();
+
+	final int frontendPort = freePort();
+
+	final int gatewayPort = freePort();
+
+	final int authPort = freePort();
+
+	final int dataPort = freePort();
+
+	final JarProcess zipkin;
+
+	final JarProcess frontend;
+
+	final JarProcess gateway;
+
+	final JarProcess auth;
+
+	final JarProcess data;
+
+	LocalSuite() {
+		this.zipkin = new JarProcess("zipkin", Path.of(System.getProperty("perfwatch.zipkin-jar")),
+				List.of("--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + this.zipkinPort,
+						"--armeria.ports[0].protocols[0]=http"),
+				Map.of("STORAGE_TYPE", "mem"), URI.create(zipkinUrl() + "/health"), this.logs);
+		this.data = service("data-service", this.dataPort, Map.of());
+		this.auth = service("auth-service", this.authPort, Map.of());
+		this.gateway = service("api-gateway-service", this.gatewayPort,
+				Map.of("AUTH_SERVICE_URL", url(this.authPort), "DATA_SERVICE_URL", url(this.dataPort)));
+		this.frontend = service("frontend-service", this.frontendPort, Map.of("API_SERVICE_URL", url(this.gatewayPort)));
+	}
+
+	LocalSuite start() {
+		List<JarProcess> all = List.of(this.zipkin, this.data, this.auth, this.gateway, this.frontend);
+		all.forEach(JarProcess::launch);
+		all.forEach((process) -> process.awaitReady(STARTUP));
+		return this;
+	}
+
+	String zipkinUrl() {
+		return url(this.zipkinPort);
+	}
+
+	static String url(int port) {
+		return "http://127.0.0.1:" + port;
+	}
+
+	@Override
+	public void close() {
+		List.of(this.frontend, this.gateway, this.auth, this.data, this.zipkin).forEach(JarProcess::stop);
+	}
+
+	private JarProcess service(String module, int port, Map<String, String> downstreams) {
+		Map<String, String> env = new LinkedHashMap<>(downstreams);
+		env.put("PORT", String.valueOf(port));
+		env.put("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", zipkinUrl() + "/api/v2/spans");
+		env.put("PERFWATCH_PROFILING", "off");
+		return new JarProcess(module, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
+				env, URI.create(url(port) + "/actuator/health/readiness"), this.logs);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
