@@ -156,7 +156,8 @@ echo "Where to look"
 echo "  One full trace:   http://127.0.0.1:9411/zipkin/traces/$trace_id"
 echo "  All traces:       http://127.0.0.1:9411/zipkin/"
 for name in "${services[@]}"; do
-  newest="$(ls -t "$profiles/$name"/*cpu*.html 2>/dev/null | head -n 1 || true)"
+  # Window files start with their UTC timestamp, so the last in name order is the newest.
+  newest="$(compgen -G "$profiles/$name/*cpu*.html" | sort | tail -n 1 || true)"
   printf '  %-20s metrics http://127.0.0.1:%s/actuator/prometheus\n' "$name" "${port[$name]}"
   printf '  %-20s flame graph %s\n' "" "${newest:-(none yet)}"
 done
