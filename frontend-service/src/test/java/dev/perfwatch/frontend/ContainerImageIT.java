@@ -44,7 +44,7 @@ class ContainerImageIT {
 		assertThat(image.labels()).containsEntry("org.opencontainers.image.title", "frontend-service")
 			.containsEntry("org.opencontainers.image.version", "1.0.0")
 			.hasEntrySatisfying("org.opencontainers.image.revision",
-					(commit) -> assertThat(commit).matches("[0-9a-f]{40}|unknown"));
+					(commit) -> assertThat(commit).matches("[0-9a-f]{40}"));
 	}
 
 	@Test
