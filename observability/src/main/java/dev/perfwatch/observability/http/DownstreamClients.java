@@ -3,6 +3,7 @@ package dev.perfwatch.observability.http;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -10,13 +11,17 @@ import org.springframework.web.client.RestClient;
  * Makes a {@link DownstreamClient} per service a service calls. Each starts from Boot's
  * {@link RestClient.Builder}, which carries the tracing and metrics observation, so every call
  * is a client span with a {@code traceparent} header and an {@code http.client.requests} timer.
+ * {@link DownstreamClientCustomizer} beans then adjust each client (the gcp profile adds ID tokens).
  */
 public class DownstreamClients {
 
 	private final RestClient.Builder builder;
 
-	DownstreamClients(RestClient.Builder builder) {
+	private final ObjectProvider<DownstreamClientCustomizer> customizers;
+
+	DownstreamClients(RestClient.Builder builder, ObjectProvider<DownstreamClientCustomizer> customizers) {
 		this.builder = builder;
+		this.customizers = customizers;
 	}
 
 	/**
@@ -32,8 +37,9 @@ public class DownstreamClients {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(timeout);
-		RestClient restClient = this.builder.clone().baseUrl(baseUrl).requestFactory(requestFactory).build();
-		return new DownstreamClient(name, restClient);
+		RestClient.Builder client = this.builder.clone().baseUrl(baseUrl).requestFactory(requestFactory);
+		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(name, baseUrl, client));
+		return new DownstreamClient(name, client.build());
 	}
 
 }
