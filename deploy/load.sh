@@ -32,7 +32,12 @@ USAGE
 }
 
 # True when the jar's own help lists the flag; a jar that is absent or fails to start lists nothing.
+# A dry run runs nothing, not even this probe, and says so.
 loadgen_supports() {
+	if [[ $DRY_RUN == true ]]; then
+		pw_info "a real run adds $1 if '$JAVA -jar $LOAD_JAR --help' lists it"
+		return 1
+	fi
 	[[ -f $LOAD_JAR ]] || return 1
 	local help
 	help=$("$JAVA" -jar "$LOAD_JAR" --help 2>&1) || true
