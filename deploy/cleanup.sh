@@ -82,7 +82,7 @@ delete_service_accounts() {
 			continue
 		fi
 		# Bindings outlive a deleted account (as "deleted:serviceAccount:..."): remove them first.
-		roles=$(pw_query gcloud projects get-iam-policy "$PROJECT_ID" --flatten=bindings[].members \
+		roles=$(pw_query gcloud projects get-iam-policy "$PROJECT_ID" --flatten='bindings[].members' \
 			--filter="bindings.members:$member" --format='value(bindings.role)') || roles=""
 		[[ $DRY_RUN == true ]] && roles=${PW_RUNTIME_ROLES[*]}
 		for role in $roles; do

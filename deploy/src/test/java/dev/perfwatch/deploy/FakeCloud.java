@@ -74,10 +74,6 @@ final class FakeCloud {
 		return withEnv("FAKE_GCLOUD_ACCOUNT", "");
 	}
 
-	Path dir() {
-		return this.dir;
-	}
-
 	/** Runs {@code deploy/<script>} with the fakes first on PATH. */
 	ScriptRun run(String script, String... args) throws IOException, InterruptedException {
 		return runWithPath(this.bin + File.pathSeparator + System.getenv("PATH"), script, args);
