@@ -5,7 +5,7 @@ set -euo pipefail
 
 here=${BASH_SOURCE[0]%/*}
 [[ $here == "${BASH_SOURCE[0]}" ]] && here=.
-# shellcheck source=lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
 : "${LOAD_JAR:=$PW_ROOT_DIR/load-generator/target/load-generator.jar}"
