@@ -85,6 +85,28 @@ class SetupScriptTest {
 	}
 
 	@Test
+	void retriesARoleBindingWhileANewAccountPropagates() throws Exception {
+		this.cloud.withEnv("FAKE_GCLOUD_FLAKY", "projects add-iam-policy-binding:2").withEnv("PW_RETRY_DELAY", "0");
+
+		ScriptRun run = this.cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.stderr()).contains("attempt 1 failed; retrying").contains("attempt 2 failed; retrying");
+		assertThat(this.cloud.calls("gcloud", "projects", "add-iam-policy-binding")).hasSize(16 + 2);
+		assertThat(this.cloud.state().stream().filter((line) -> line.startsWith("project-binding "))).hasSize(16);
+	}
+
+	@Test
+	void givesUpOnARoleBindingAfterFiveAttempts() throws Exception {
+		this.cloud.withEnv("FAKE_GCLOUD_FLAKY", "projects add-iam-policy-binding:100").withEnv("PW_RETRY_DELAY", "0");
+
+		ScriptRun run = this.cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(this.cloud.calls("gcloud", "projects", "add-iam-policy-binding")).hasSize(5);
+	}
+
+	@Test
 	void createsAndLinksTheProjectOnlyWhenAsked() throws Exception {
 		this.cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
 		assertThat(this.cloud.calls("gcloud", "projects", "create")).isEmpty();
