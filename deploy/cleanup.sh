@@ -94,7 +94,7 @@ delete_service_accounts() {
 }
 
 pw_parse_args "$@"
-pw_require_project
+pw_require_settings
 pw_require_gcloud
 
 if [[ $DELETE_PROJECT == true ]]; then

@@ -93,7 +93,7 @@ allow_invoke() {
 }
 
 pw_parse_args "$@"
-pw_require_project
+pw_require_settings
 require_positive_int --concurrency "$CONCURRENCY"
 require_positive_int --max-instances "$MAX_INSTANCES"
 [[ -n $VERSION ]] || VERSION=$(project_version)

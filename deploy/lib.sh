@@ -119,10 +119,16 @@ pw_parse_args() {
 	done
 }
 
-pw_require_project() {
+# Checks the settings every script needs, before anything is called.
+pw_require_settings() {
 	[[ -n $PROJECT_ID ]] || pw_usage_error "no project: pass --project ID or set PROJECT_ID"
 	[[ $PROJECT_ID =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] ||
 		pw_usage_error "'$PROJECT_ID' is not a valid project id (6-30 chars: lowercase letters, digits, hyphens)"
+	local service
+	for service in "${PW_SERVICES[@]}"; do
+		[[ $(pw_sa_id "$service") =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] ||
+			pw_usage_error "--sa-prefix '$SA_PREFIX' makes the invalid account id $(pw_sa_id "$service") (6-30 chars: lowercase letters, digits, hyphens)"
+	done
 }
 
 # A real run stops here without gcloud or an active account; a dry run only warns,

@@ -45,7 +45,7 @@ loadgen_supports() {
 }
 
 pw_parse_args "$@"
-pw_require_project
+pw_require_settings
 pw_require_gcloud
 if [[ ! -f $LOAD_JAR ]]; then
 	message="load generator jar not found: $LOAD_JAR. Build it: ./mvnw -B -pl load-generator -am package -DskipTests"

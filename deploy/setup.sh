@@ -32,7 +32,7 @@ USAGE
 }
 
 pw_parse_args "$@"
-pw_require_project
+pw_require_settings
 if [[ $CREATE_PROJECT == true && -z $BILLING_ACCOUNT ]]; then
 	pw_usage_error "--create-project needs --billing-account: Cloud Run does not run in a project without billing"
 fi

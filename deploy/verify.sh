@@ -137,7 +137,7 @@ check_profiles() {
 }
 
 pw_parse_args "$@"
-pw_require_project
+pw_require_settings
 [[ $SINCE_MINUTES =~ ^[1-9][0-9]*$ ]] || pw_usage_error "--since must be a positive number of minutes"
 pw_require_gcloud
 

@@ -67,6 +67,18 @@ class PreflightTest {
 
 	@ParameterizedTest
 	@FieldSource(ALL_SCRIPTS)
+	void rejectsAnAccountPrefixThatMakesInvalidAccountIds(String script) throws Exception {
+		FakeCloud cloud = new FakeCloud(this.dir);
+
+		ScriptRun run = cloud.run(script, "--project", FakeCloud.PROJECT, "--sa-prefix", "perfwatch-staging-1");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.stderr()).contains("makes the invalid account id perfwatch-staging-1-api-gateway");
+		assertThat(cloud.calls()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@FieldSource(ALL_SCRIPTS)
 	void printsUsageWithDryRunAndProjectOptions(String script) throws Exception {
 		FakeCloud cloud = new FakeCloud(this.dir);
 
