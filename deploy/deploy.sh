@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Builds the four images with Jib, pushes them to Artifact Registry and deploys them to
+# Cloud Run callees first: data and auth, then the gateway with their URLs, then the
+# frontend with the gateway's URL. Only the frontend is public; every caller runs as its
+# own service account holding roles/run.invoker on exactly the services it calls.
+set -euo pipefail
+
+here=${BASH_SOURCE[0]%/*}
+[[ $here == "${BASH_SOURCE[0]}" ]] && here=.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$here/lib.sh"
+
+: "${VERSION:=}"
+: "${MEMORY:=512Mi}"
+: "${CONCURRENCY:=80}"
+: "${MAX_INSTANCES:=10}"
+: "${MVNW:=./mvnw}"
+CPU_ALWAYS_ALLOCATED=false
+SKIP_BUILD=false
+PW_VALUE_FLAGS[--version]=VERSION
+PW_VALUE_FLAGS[--memory]=MEMORY
+PW_VALUE_FLAGS[--concurrency]=CONCURRENCY
+PW_VALUE_FLAGS[--max-instances]=MAX_INSTANCES
+PW_SWITCH_FLAGS[--cpu-always-allocated]=CPU_ALWAYS_ALLOCATED
+PW_SWITCH_FLAGS[--skip-build]=SKIP_BUILD
+
+usage() {
+	cat <<USAGE
+Usage: ${0##*/} --project ID [options]
+
+Builds and pushes REGION-docker.pkg.dev/PROJECT/REPO/<service>:VERSION with Jib, deploys
+data-service and auth-service, then api-gateway-service (AUTH_SERVICE_URL, DATA_SERVICE_URL),
+then frontend-service (API_SERVICE_URL), and prints the frontend URL on stdout.
+Run deploy/setup.sh once before.
+
+Options:
+  --version TAG            image tag [VERSION] (default: the version in the root pom.xml)
+  --memory SIZE            memory per instance [MEMORY] (default 512Mi, see docs/cloud-run.md)
+  --concurrency N          requests per instance [CONCURRENCY] (default 80)
+  --max-instances N        instance cap per service [MAX_INSTANCES] (default 10)
+  --cpu-always-allocated   keep the CPU between requests (--no-cpu-throttling): the profiler
+                           agent and the trace exporter then work outside requests too, and
+                           Cloud Run bills the whole instance lifetime (see docs/cloud-run.md)
+  --skip-build             deploy images already pushed with this tag
+  Maven wrapper used for the build: [MVNW] (default ./mvnw, run from the repository root)
+$PW_COMMON_USAGE
+USAGE
+}
+
+# The one place that knows how an image is built and pushed (the gcp profile configures Jib).
+build_and_push_image() {
+	local module=$1 image=$2
+	(cd "$PW_ROOT_DIR" && pw_run "$MVNW" -B -Pgcp -pl "$module" -am package jib:build -DskipTests \
+		-Dimage="$image")
+}
+
+project_version() {
+	local line in_project=false
+	while IFS= read -r line; do
+		if [[ $line == *'<artifactId>perfwatch</artifactId>'* ]]; then
+			in_project=true
+		elif [[ $in_project == true && $line =~ \<version\>([^<]+)\</version\> ]]; then
+			printf '%s' "${BASH_REMATCH[1]}"
+			return 0
+		fi
+	done <"$PW_ROOT_DIR/pom.xml"
+	pw_die "no project version found in $PW_ROOT_DIR/pom.xml: pass --version"
+}
+
+require_positive_int() {
+	[[ $2 =~ ^[1-9][0-9]*$ ]] || pw_usage_error "$1 must be a positive integer, got '$2'"
+}
+
+deploy_service() {
+	local service=$1 env_vars=$2 access=--no-allow-unauthenticated cpu_mode=--cpu-throttling
+	[[ $service == "$PW_PUBLIC_SERVICE" ]] && access=--allow-unauthenticated
+	[[ $CPU_ALWAYS_ALLOCATED == true ]] && cpu_mode=--no-cpu-throttling
+	pw_info "Deploying $service"
+	pw_run gcloud run deploy "$service" --project="$PROJECT_ID" --region="$REGION" \
+		--image="$(pw_image_path "$service"):$VERSION" \
+		--service-account="$(pw_sa_email "$service")" "$access" \
+		--set-env-vars="$env_vars" \
+		--memory="$MEMORY" --cpu=1 --concurrency="$CONCURRENCY" --max-instances="$MAX_INSTANCES" \
+		"$cpu_mode" --cpu-boost --labels=app=perfwatch --quiet
+}
+
+allow_invoke() {
+	local caller=$1 callee=$2
+	pw_info "Letting $caller invoke $callee"
+	pw_run_with_retry gcloud run services add-iam-policy-binding "$callee" --project="$PROJECT_ID" \
+		--region="$REGION" --member="serviceAccount:$(pw_sa_email "$caller")" --role=roles/run.invoker \
+		--format=none
+}
+
+pw_parse_args "$@"
+pw_require_settings
+require_positive_int --concurrency "$CONCURRENCY"
+require_positive_int --max-instances "$MAX_INSTANCES"
+[[ -n $VERSION ]] || VERSION=$(project_version)
+pw_require_gcloud
+
+if [[ $SKIP_BUILD == false ]]; then
+	for service in "${PW_SERVICES[@]}"; do
+		pw_info "Building and pushing $service:$VERSION with Jib"
+		build_and_push_image "$service" "$(pw_image_path "$service"):$VERSION"
+	done
+fi
+
+# Containers listen on all interfaces; local runs keep the 127.0.0.1 default.
+common_env="GOOGLE_CLOUD_PROJECT=$PROJECT_ID,SPRING_PROFILES_ACTIVE=gcp,BIND_ADDRESS=0.0.0.0"
+
+deploy_service data-service "$common_env"
+deploy_service auth-service "$common_env"
+allow_invoke api-gateway-service data-service
+allow_invoke api-gateway-service auth-service
+
+auth_url=$(pw_service_url auth-service)
+data_url=$(pw_service_url data-service)
+deploy_service api-gateway-service "$common_env,AUTH_SERVICE_URL=$auth_url,DATA_SERVICE_URL=$data_url"
+allow_invoke frontend-service api-gateway-service
+
+gateway_url=$(pw_service_url api-gateway-service)
+deploy_service frontend-service "$common_env,API_SERVICE_URL=$gateway_url"
+
+frontend_url=$(pw_service_url frontend-service)
+pw_info "Frontend: $frontend_url  (next: deploy/load.sh --project $PROJECT_ID)"
+printf '%s\n' "$frontend_url"
