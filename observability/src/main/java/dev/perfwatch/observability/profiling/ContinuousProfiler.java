@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -77,8 +78,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		});
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-		executor.scheduleAtFixedRate(this::startWindow, 0, this.properties.period().toMillis(), TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
+		executor.scheduleAtFixedRate(this::startWindow, 0, this.properties.period().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -88,9 +89,12 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		if (executor == null) {
 			return;
 		}
-		if (!executor.isShutdown()) {
+		try {
 			// Keep the window recorded so far rather than lose it with the process.
 			executor.execute(this::finishWindow);
+		}
+		catch (RejectedExecutionException ex) {
+			// Profiling had already given up: there is no window to finish.
 		}
 		executor.shutdown();
 		try {
@@ -107,7 +111,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 	}
 
 	private void startWindow() {
-		if (this.recording != null) {
+		ScheduledThreadPoolExecutor executor = this.scheduler;
+		if (this.recording != null || executor == null) {
 			return;
 		}
 		try {
@@ -122,7 +127,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			ProfileWindow window = new ProfileWindow(this.serviceDir, this.clock.instant());
 			this.profiler.execute(startCommand(window));
 			this.recording = window;
-			this.scheduler.schedule(this::finishWindow, this.properties.window().toMillis(), TimeUnit.MILLISECONDS);
+			executor.schedule(this::finishWindow, this.properties.window().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (IOException | RuntimeException | LinkageError ex) {
 			giveUp(ex);
