@@ -1,6 +1,7 @@
 package dev.perfwatch.observability;
 
 import dev.perfwatch.observability.http.DownstreamClients;
+import dev.perfwatch.observability.profiling.ProfilingConfiguration;
 import dev.perfwatch.observability.tracing.InboundPropagation;
 import dev.perfwatch.observability.web.HealthController;
 import dev.perfwatch.observability.web.JsonErrorHandler;
@@ -12,11 +13,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything a perfwatch service needs besides its own logic: trace propagation, the shared
- * {@code /health} endpoint, JSON errors and timed HTTP clients for downstream calls.
+ * {@code /health} endpoint, JSON errors, timed HTTP clients for downstream calls and the continuous profiler.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration")
 @EnableConfigurationProperties(ServiceProperties.class)
-@Import({ InboundPropagation.class, HealthController.class, JsonErrorHandler.class, DownstreamClients.class })
+@Import({ InboundPropagation.class, HealthController.class, JsonErrorHandler.class, DownstreamClients.class,
+		ProfilingConfiguration.class })
 public class ObservabilityAutoConfiguration {
 
 }

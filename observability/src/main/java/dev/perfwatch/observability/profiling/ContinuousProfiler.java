@@ -1,0 +1,195 @@
+package dev.perfwatch.observability.profiling;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Profiles the service the way Cloud Profiler does: every period, one window that records CPU
+ * time, allocations and wall-clock time together into one JFR file, which is then converted to
+ * flame graphs and pprof. All of it runs on one daemon thread; a request thread never waits for
+ * it. Whatever goes wrong with the profiler is logged once and ends profiling, never the service.
+ */
+public final class ContinuousProfiler implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ContinuousProfiler.class);
+
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+	private final ProfilingProperties properties;
+
+	private final String service;
+
+	private final Path serviceDir;
+
+	private final ProfilerLoader loader;
+
+	private final WindowConverter converter;
+
+	private final WindowRetention retention;
+
+	private final Clock clock;
+
+	private volatile ScheduledThreadPoolExecutor scheduler;
+
+	// Touched only on the scheduler thread.
+	private NativeProfiler profiler;
+
+	private String cpuEngine;
+
+	private ProfileWindow recording;
+
+	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock) {
+		this.properties = properties;
+		this.service = service;
+		this.serviceDir = properties.dir().resolve(service);
+		this.loader = loader;
+		this.converter = new WindowConverter(service);
+		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		String problem = this.properties.problem();
+		if (problem != null) {
+			logger.warn("Continuous profiling is off: " + problem);
+			return;
+		}
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "perfwatch-profiler");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+		this.scheduler = executor;
+		executor.scheduleAtFixedRate(this::startWindow, 0, this.properties.period().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledThreadPoolExecutor executor = this.scheduler;
+		this.scheduler = null;
+		if (executor == null) {
+			return;
+		}
+		try {
+			// Keep the window recorded so far rather than lose it with the process.
+			executor.execute(this::finishWindow);
+		}
+		catch (RejectedExecutionException ex) {
+			// Profiling had already given up: there is no window to finish.
+		}
+		executor.shutdown();
+		try {
+			executor.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	private void startWindow() {
+		ScheduledThreadPoolExecutor executor = this.scheduler;
+		if (this.recording != null || executor == null) {
+			return;
+		}
+		try {
+			if (this.profiler == null) {
+				this.profiler = this.loader.load();
+				this.cpuEngine = CpuSampling.choose(this.profiler);
+				logger.info("Continuous profiling of " + this.service + ": every " + this.properties.period() + ", "
+						+ this.properties.window() + " of cpu (" + this.cpuEngine + "), alloc and wall into "
+						+ this.serviceDir.toAbsolutePath());
+			}
+			Files.createDirectories(this.serviceDir);
+			ProfileWindow window = new ProfileWindow(this.serviceDir, this.clock.instant());
+			this.profiler.execute(startCommand(window));
+			this.recording = window;
+			executor.schedule(this::finishWindow, this.properties.window().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (IOException | RuntimeException | LinkageError ex) {
+			giveUp(ex);
+		}
+	}
+
+	private String startCommand(ProfileWindow window) {
+		return "start,jfr,event=" + this.cpuEngine + ",interval=" + this.properties.cpuInterval().toNanos() + ",wall="
+				+ this.properties.wallInterval().toNanos() + ",alloc=" + this.properties.allocInterval().toBytes()
+				+ ",file=" + window.recording().toAbsolutePath();
+	}
+
+	private void finishWindow() {
+		ProfileWindow window = this.recording;
+		if (window == null) {
+			return;
+		}
+		this.recording = null;
+		try {
+			this.profiler.execute("stop");
+		}
+		catch (IOException | RuntimeException ex) {
+			giveUp(ex);
+			return;
+		}
+		try {
+			Files.move(window.recording(), window.jfr(ProfileType.CPU), StandardCopyOption.ATOMIC_MOVE);
+			for (ProfileType type : ProfileType.values()) {
+				shareRecording(window, type);
+				this.converter.convert(window, type);
+			}
+			this.retention.prune(this.serviceDir, this.clock.instant());
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Profile window " + window.jfr(ProfileType.CPU) + " was not fully converted: " + ex);
+		}
+	}
+
+	/**
+	 * One recording holds all three types; each type's name links to it, so every
+	 * {@code <timestamp>-<type>.jfr} is complete and the disk holds the data once.
+	 */
+	private static void shareRecording(ProfileWindow window, ProfileType type) throws IOException {
+		Path recorded = window.jfr(ProfileType.CPU);
+		Path named = window.jfr(type);
+		if (named.equals(recorded) || Files.exists(named)) {
+			return;
+		}
+		try {
+			Files.createLink(named, recorded);
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			Files.copy(recorded, named);
+		}
+	}
+
+	private void giveUp(Throwable failure) {
+		logger.error("Continuous profiling of " + this.service + " stopped, the service runs on without it: " + failure);
+		ScheduledThreadPoolExecutor executor = this.scheduler;
+		if (executor != null) {
+			executor.shutdown();
+		}
+	}
+
+}

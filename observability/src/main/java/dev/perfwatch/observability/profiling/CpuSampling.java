@@ -1,0 +1,55 @@
+package dev.perfwatch.observability.profiling;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Picks how CPU time is sampled: perf events ({@code cpu}) where the kernel allows them, else a
+ * CPU timer. Containers often forbid {@code perf_event_open}; {@code ctimer} and {@code itimer}
+ * need no permission and still see Java frames.
+ */
+final class CpuSampling {
+
+	private static final Log logger = LogFactory.getLog(CpuSampling.class);
+
+	static final List<String> ENGINES = List.of("cpu", "ctimer", "itimer");
+
+	private CpuSampling() {
+	}
+
+	/**
+	 * @return the first engine of {@link #ENGINES} the profiler accepts here
+	 * @throws IOException when none works
+	 */
+	static String choose(NativeProfiler profiler) throws IOException {
+		String firstRefusal = null;
+		for (String engine : ENGINES) {
+			String refusal = refusal(profiler, engine);
+			if (refusal == null) {
+				if (firstRefusal != null) {
+					logger.warn("Perf events are not allowed here (" + firstRefusal + "); CPU profiles are sampled with "
+							+ engine + " instead");
+				}
+				return engine;
+			}
+			if (firstRefusal == null) {
+				firstRefusal = refusal;
+			}
+		}
+		throw new IOException("no CPU sampling works here: " + firstRefusal);
+	}
+
+	private static String refusal(NativeProfiler profiler, String engine) {
+		try {
+			String answer = profiler.execute("check,event=" + engine).strip();
+			return answer.startsWith("OK") ? null : engine + ": " + answer;
+		}
+		catch (IOException | RuntimeException ex) {
+			return engine + ": " + ex.getMessage();
+		}
+	}
+
+}
