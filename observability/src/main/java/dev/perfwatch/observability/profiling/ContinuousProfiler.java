@@ -32,8 +32,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final String service;
 
-	private final Path serviceDir;
-
 	private final ProfilerLoader loader;
 
 	private final WindowConverter converter;
@@ -54,11 +52,15 @@ public final class ContinuousProfiler implements SmartLifecycle {
 	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock) {
 		this.properties = properties;
 		this.service = service;
-		this.serviceDir = properties.dir().resolve(service);
 		this.loader = loader;
 		this.converter = new WindowConverter(service);
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
+	}
+
+	// Resolved on use: with profiling off, a missing directory setting must not stop the service.
+	private Path serviceDir() {
+		return this.properties.dir().resolve(this.service);
 	}
 
 	@Override
@@ -121,10 +123,10 @@ public final class ContinuousProfiler implements SmartLifecycle {
 				this.cpuEngine = CpuSampling.choose(this.profiler);
 				logger.info("Continuous profiling of " + this.service + ": every " + this.properties.period() + ", "
 						+ this.properties.window() + " of cpu (" + this.cpuEngine + "), alloc and wall into "
-						+ this.serviceDir.toAbsolutePath());
+						+ serviceDir().toAbsolutePath());
 			}
-			Files.createDirectories(this.serviceDir);
-			ProfileWindow window = new ProfileWindow(this.serviceDir, this.clock.instant());
+			Files.createDirectories(serviceDir());
+			ProfileWindow window = new ProfileWindow(serviceDir(), this.clock.instant());
 			this.profiler.execute(startCommand(window));
 			this.recording = window;
 			executor.schedule(this::finishWindow, this.properties.window().toMillis(), TimeUnit.MILLISECONDS);
@@ -159,7 +161,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 				shareRecording(window, type);
 				this.converter.convert(window, type);
 			}
-			this.retention.prune(this.serviceDir, this.clock.instant());
+			this.retention.prune(serviceDir(), this.clock.instant());
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Profile window " + window.jfr(ProfileType.CPU) + " was not fully converted: " + ex);
