@@ -19,7 +19,8 @@ public final class TextReport {
 		out.printf(Locale.ROOT, "%s run against %s%n", settings.mode(), settings.url());
 		out.printf(Locale.ROOT, "  requests    sent %d, succeeded %d, failed %d%s%n", requests.sent(), requests.succeeded(),
 				requests.failed(), (requests.warmup() > 0) ? " (plus " + requests.warmup() + " in warmup, not counted)" : "");
-		String target = (report.rate().target() != null) ? fmt(report.rate().target()) + " req/s" : "none (closed loop)";
+		String target = (report.rate().target() != null) ? fmt(report.rate().target()) + " req/s"
+				: "none (" + settings.mode() + " model: the target sets the pace)";
 		out.printf(Locale.ROOT, "  rate        target %s, achieved %s req/s over %s s%n", target,
 				fmt(report.rate().achieved()), fmt(report.measuredSeconds()));
 		out.printf(Locale.ROOT, "  starts      late %d (later than %s ms after intended), dropped %d, unfinished %d%n",
