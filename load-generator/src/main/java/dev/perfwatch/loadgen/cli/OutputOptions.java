@@ -1,0 +1,60 @@
+package dev.perfwatch.loadgen.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+import dev.perfwatch.loadgen.report.TraceLinks;
+
+/** Where and how results are shown and written. */
+public class OutputOptions {
+
+	/** How progress is shown while a run goes on. */
+	public enum Progress {
+
+		AUTO, LIVE, LINES, OFF
+
+	}
+
+	@Option(names = "--out", paramLabel = "FILE.json", description = "Write the report as JSON (the contract in "
+			+ "README.md) and the HdrHistogram interval log next to it (same name, .hlog).")
+	public Path json;
+
+	@Option(names = "--html", paramLabel = "FILE.html",
+			description = "Write a self-contained HTML page: percentile chart and latency over time.")
+	public Path html;
+
+	@Option(names = "--slowest", paramLabel = "N", defaultValue = "10",
+			description = "List the trace ids of the N slowest requests. Default: ${DEFAULT-VALUE}.")
+	public int slowest;
+
+	@Option(names = "--trace-ui", paramLabel = "URL", defaultValue = TraceLinks.ZIPKIN_LOCAL,
+			description = "Base of the trace links: the trace id is appended, or replaces {traceId}, e.g. "
+					+ "'https://console.cloud.google.com/traces/list?project=P&tid={traceId}'. Default: ${DEFAULT-VALUE}.")
+	public String traceUi;
+
+	@Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "auto (a live line on a "
+			+ "terminal, otherwise plain lines), live, lines or off. Progress goes to standard error.")
+	public Progress progress;
+
+	@Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "10",
+			description = "How often plain progress lines are printed. Default: ${DEFAULT-VALUE}.")
+	public double progressEvery;
+
+	public void validate() {
+		if (this.slowest < 0) {
+			throw new BadInputException("--slowest must be zero or more");
+		}
+	}
+
+	/** The HdrHistogram log written beside the JSON report. */
+	public Path histogramLog() {
+		if (this.json == null) {
+			return null;
+		}
+		String name = this.json.getFileName().toString();
+		String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+		return this.json.resolveSibling(base + ".hlog");
+	}
+
+}
