@@ -17,10 +17,10 @@ usage() {
 Usage: ${0##*/} --project ID [options] [-- load-generator arguments]
 
 Looks up the frontend-service URL and runs
-  java -jar LOAD_JAR <frontend URL> [--trace-url <Cloud Trace console URL>] [arguments after --]
+  java -jar LOAD_JAR <frontend URL> --trace-ui <Cloud Trace console URL> [arguments after --]
 Arguments after -- go to the load generator unchanged (its --help lists them; bound the
-run there, for example by duration or request count). --trace-url is added when the load
-generator lists it in its --help and it was not given after --.
+run there, for example by duration or request count). A --trace-ui given after -- replaces
+the Cloud Trace one, which links the slowest requests' trace ids to the console.
 
 Options:
   --jar PATH        load generator jar [LOAD_JAR]
@@ -29,19 +29,6 @@ Options:
   Java used: [JAVA] (default java)
 $PW_COMMON_USAGE
 USAGE
-}
-
-# True when the jar's own help lists the flag; a jar that is absent or fails to start lists nothing.
-# A dry run runs nothing, not even this probe, and says so.
-loadgen_supports() {
-	if [[ $DRY_RUN == true ]]; then
-		pw_info "a real run adds $1 if '$JAVA -jar $LOAD_JAR --help' lists it"
-		return 1
-	fi
-	[[ -f $LOAD_JAR ]] || return 1
-	local help
-	help=$("$JAVA" -jar "$LOAD_JAR" --help 2>&1) || true
-	[[ $help == *"$1"* ]]
 }
 
 pw_parse_args "$@"
@@ -55,8 +42,8 @@ fi
 
 frontend_url=$(pw_service_url "$PW_PUBLIC_SERVICE")
 args=("$frontend_url")
-if [[ " ${PW_EXTRA_ARGS[*]} " != *" --trace-url"* ]] && loadgen_supports --trace-url; then
-	args+=(--trace-url "https://console.cloud.google.com/traces/list?project=$PROJECT_ID&tid=")
+if [[ " ${PW_EXTRA_ARGS[*]} " != *" --trace-ui"* ]]; then
+	args+=(--trace-ui "https://console.cloud.google.com/traces/list?project=$PROJECT_ID&tid={traceId}")
 fi
 args+=("${PW_EXTRA_ARGS[@]}")
 
