@@ -6,11 +6,12 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: ./run-local.sh [--keep-running] [--no-build] [--requests N] [--concurrency C]
+Usage: ./run-local.sh [--keep-running] [--no-build] [--duration D] [--concurrency C]
 
   --keep-running   leave everything running after the load; Ctrl-C stops it cleanly
   --no-build       use the jars already in */target instead of running ./mvnw package
-  --requests N     requests in the short load (default 600)
+  --duration D     how long the short load lasts after a 5 s warmup (default 30s; at least
+                   one 10 s profiling window falls inside it)
   --concurrency C  parallel clients in the short load (default 8)
 
 Ports used on 127.0.0.1: 8080-8083 (services), 9411 (Zipkin), 9090 (Prometheus).
@@ -20,13 +21,13 @@ EOF
 
 keep_running=false
 build=true
-requests=600
+duration=30s
 concurrency=8
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --keep-running) keep_running=true ;;
     --no-build) build=false ;;
-    --requests) requests="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -73,7 +74,7 @@ check_port_free() {
 
 await_url() {
   local name="$1" url="$2" deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null --max-time 2 "$url"; do
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
     if (( SECONDS > deadline )); then
       fail "$name did not become ready at $url within 120 s; see $logs/$name.log"
     fi
@@ -116,7 +117,7 @@ STORAGE_TYPE=mem start zipkin "$java_bin" -jar "$zipkin_jar" \
 for name in "${services[@]}"; do
   PORT="${port[$name]}" \
   PERFWATCH_PROFILING=on PERFWATCH_PROFILES_DIR="$profiles" \
-  PERFWATCH_PROFILING_PERIOD="${PERFWATCH_PROFILING_PERIOD:-20s}" PERFWATCH_PROFILING_WINDOW="${PERFWATCH_PROFILING_WINDOW:-10s}" \
+  PERFWATCH_PROFILING_PERIOD="${PERFWATCH_PROFILING_PERIOD:-15s}" PERFWATCH_PROFILING_WINDOW="${PERFWATCH_PROFILING_WINDOW:-10s}" \
   API_SERVICE_URL=http://127.0.0.1:8081 AUTH_SERVICE_URL=http://127.0.0.1:8082 DATA_SERVICE_URL=http://127.0.0.1:8083 \
     start "$name" "$java_bin" -jar "$name/target/$name.jar"
 done
@@ -135,16 +136,22 @@ trace_id="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 curl -fsS -o /dev/null -H "traceparent: 00-$trace_id-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')-01" \
   http://127.0.0.1:8080/
 
-log "Sending a short load: $requests requests, $concurrency at a time, through the frontend"
-"$java_bin" -jar load-generator/target/load-generator.jar --requests "$requests" --concurrency "$concurrency" \
+# Profiling windows are named by their UTC start; those from this stamp on saw the load.
+load_start="$(date -u +%Y%m%dT%H%M%SZ)"
+log "Sending a short load for $duration, $concurrency at a time, through the frontend"
+"$java_bin" -jar load-generator/target/load-generator.jar --duration "$duration" --concurrency "$concurrency" \
   --warmup 5s --out "$run_dir/load-report.json" http://127.0.0.1:8080/
 
-log "Waiting for a profiling window to complete in every service"
-deadline=$((SECONDS + 60))
+newest_flame_graph() {
+  compgen -G "$profiles/$1/*-cpu.html" | sort | tail -n 1 || true
+}
+
+log "Waiting for each service's profiling window under load to be written"
+deadline=$((SECONDS + 30))
 for name in "${services[@]}"; do
-  until compgen -G "$profiles/$name/*cpu*.html" >/dev/null; do
+  until [[ "$(basename "$(newest_flame_graph "$name")")" > "$load_start" ]]; do
     if (( SECONDS > deadline )); then
-      printf 'No CPU flame graph yet for %s (see %s)\n' "$name" "$logs/$name.log"
+      printf 'No flame graph of the load yet for %s (see %s)\n' "$name" "$logs/$name.log"
       break
     fi
     sleep 1
@@ -156,8 +163,7 @@ echo "Where to look"
 echo "  One full trace:   http://127.0.0.1:9411/zipkin/traces/$trace_id"
 echo "  All traces:       http://127.0.0.1:9411/zipkin/"
 for name in "${services[@]}"; do
-  # Window files start with their UTC timestamp, so the last in name order is the newest.
-  newest="$(compgen -G "$profiles/$name/*cpu*.html" | sort | tail -n 1 || true)"
+  newest="$(newest_flame_graph "$name")"
   printf '  %-20s metrics http://127.0.0.1:%s/actuator/prometheus\n' "$name" "${port[$name]}"
   printf '  %-20s flame graph %s\n' "" "${newest:-(none yet)}"
 done
@@ -172,5 +178,10 @@ echo "  Load report:      $run_dir/load-report.json"
 if $keep_running; then
   echo
   log "Everything keeps running; press Ctrl-C to stop it"
-  while true; do sleep 3600; done
+  # A background sleep and wait: bash runs the traps at once when a signal interrupts wait.
+  while true; do
+    sleep 3600 &
+    pids+=("$!")
+    wait "$!" || true
+  done
 fi
