@@ -12,11 +12,13 @@ set -euo pipefail
 usage() {
 	cat <<USAGE
 usage: bench/suite.sh [--running] [--port-base 8080] [--zipkin-port 9411] [--no-build]
-                      [--levels 1,4,16,32] [--level-duration 10s] [--fractions 25,50,75]
+                      [--warmup 30s] [--levels 1,4,16,32] [--level-duration 10s] [--fractions 25,50,75]
                       [--fraction-duration 20s] [--out bench/results/suite.txt]
   --running     do not start anything: the frontend, gateway, auth and data services listen on
                 port-base .. port-base+3 (and Zipkin on --zipkin-port, if it runs)
   --port-base   frontend port; gateway, auth and data get the next three
+  --warmup      unmeasured closed-model load (concurrency 8) before anything is measured, so
+                a JIT-compiled suite is measured rather than its first minute
   SERVICE_JAVA_OPTS (env) JVM options for started services, default: -Xmx256m
 USAGE
 }
@@ -25,6 +27,7 @@ running=false
 port_base=8080
 zipkin_port=9411
 build=true
+warmup=30s
 levels=1,4,16,32
 level_duration=10s
 fractions=25,50,75
@@ -36,6 +39,7 @@ while [[ $# -gt 0 ]]; do
 		--port-base) port_base="$2"; shift 2 ;;
 		--zipkin-port) zipkin_port="$2"; shift 2 ;;
 		--no-build) build=false; shift ;;
+		--warmup) warmup="$2"; shift 2 ;;
 		--levels) levels="$2"; shift 2 ;;
 		--level-duration) level_duration="$2"; shift 2 ;;
 		--fractions) fractions="$2"; shift 2 ;;
@@ -109,6 +113,9 @@ echo "suite is up: frontend $url" >&2
 
 loadgen() { java -Xmx256m -jar "$jar" --progress off --trace-ui "$trace_ui" "$@" "$url"; }
 
+echo "warming up for $warmup..." >&2
+loadgen --concurrency 8 --duration "$warmup" --slowest 1 >"$work/warmup.txt"
+
 # 1. Saturation: the closed-model rate at each concurrency; saturation is the best of them.
 saturation=0
 saturation_level=0
@@ -163,7 +170,8 @@ mkdir -p "$(dirname "$out")"
 {
 	echo "# perfwatch suite benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) CPUs, $(uname -sr), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "java: $(java -version 2>&1 | head -1)"
+	echo "java: $(java -version 2>&1 | head -1); service JVM options: ${SERVICE_JAVA_OPTS:--Xmx256m}"
+	echo "warmup: $warmup of unmeasured closed-model load at concurrency 8 before any figure"
 	echo "target: $url (frontend -> api-gateway -> auth + data), Zipkin on port $zipkin_port;" \
 		"$([[ "$running" == true ]] && echo "already running" || echo "started by this script")"
 	echo

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The recipe's Python suite (bench/python-recipe) and this Java suite under the same load, one
+# after the other in one run, with bench/suite.sh measuring both the same way. The Java suite
+# runs as the product does: tracing at 100 % to a local Zipkin and the continuous profiler on;
+# the Python one has neither (its Google Cloud libraries cannot run here), which favours Python.
+# Needs Debian's python3-flask and python3-requests. Takes about 8 minutes.
+set -euo pipefail
+
+usage() {
+	cat <<USAGE
+usage: bench/python-vs-java.sh [--no-build] [--out bench/results/python-vs-java.txt]
+  Python services listen on 127.0.0.1:18580-18583, the Java ones on 18680-18683 (Zipkin 18611).
+USAGE
+}
+
+build=true
+out=bench/results/python-vs-java.txt
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+		--no-build) build=false; shift ;;
+		--out) out="$2"; shift 2 ;;
+		-h|--help) usage; exit 0 ;;
+		*) usage >&2; exit 2 ;;
+	esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+python=/usr/bin/python3
+"$python" -c 'import flask, requests' 2>/dev/null \
+	|| { echo "needs python3-flask and python3-requests: sudo apt-get install python3-flask python3-requests" >&2; exit 1; }
+
+work="$(mktemp -d)"
+python_pids=()
+stop_python() {
+	for pid in "${python_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${python_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	python_pids=()
+}
+trap 'stop_python; rm -rf "$work"' EXIT
+
+if [[ "$build" == true ]]; then
+	./mvnw -q -B -DskipTests -pl observability,frontend-service,api-gateway-service,auth-service,data-service,load-generator -am package
+fi
+
+echo "starting the recipe's Python services on 18580-18583..." >&2
+scripts=(frontend api_gateway auth_service data_service)
+for i in 3 2 1 0; do
+	PORT=$((18580 + i)) API_SERVICE_URL=http://127.0.0.1:18581 AUTH_SERVICE_URL=http://127.0.0.1:18582 \
+		DATA_SERVICE_URL=http://127.0.0.1:18583 \
+		"$python" "bench/python-recipe/${scripts[$i]}.py" >"$work/${scripts[$i]}.log" 2>&1 &
+	python_pids+=($!)
+done
+bench/suite.sh --running --port-base 18580 --zipkin-port 18599 --out "$work/python.txt"
+stop_python
+
+echo "starting the Java suite on 18680-18683 with profiling on..." >&2
+SERVICE_JAVA_OPTS="-Xmx256m -Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.dir=$work/profiles" \
+	bench/suite.sh --no-build --port-base 18680 --zipkin-port 18611 --out "$work/java.txt"
+
+saturation() { sed -n 's/^  saturation: \([0-9.]*\) req\/s.*/\1/p' "$1"; }
+python_rate=$(saturation "$work/python.txt")
+java_rate=$(saturation "$work/java.txt")
+mkdir -p "$(dirname "$out")"
+{
+	echo "# The recipe's Python suite versus perfwatch, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "saturation throughput: Python $python_rate req/s, Java $java_rate req/s," \
+		"ratio $(awk -v j="$java_rate" -v p="$python_rate" 'BEGIN { if (p > 0) printf "%.1fx", j / p; else print "n/a" }')"
+	echo "(Java with tracing at 100 % to Zipkin and the continuous profiler on; Python without either)"
+	echo
+	echo "## Python (bench/python-recipe, Flask's threaded server as the recipe runs it)"
+	cat "$work/python.txt"
+	echo
+	echo "## Java (perfwatch)"
+	cat "$work/java.txt"
+} | tee "$out"
