@@ -6,6 +6,7 @@ import dev.perfwatch.observability.tracing.InboundPropagation;
 import dev.perfwatch.observability.web.HealthController;
 import dev.perfwatch.observability.web.JsonErrorHandler;
 import dev.perfwatch.observability.web.ServiceProperties;
+import dev.perfwatch.observability.web.TomcatJsonErrors;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(beforeName = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration")
 @EnableConfigurationProperties(ServiceProperties.class)
 @Import({ InboundPropagation.class, HealthController.class, JsonErrorHandler.class, DownstreamClients.class,
-		ProfilingConfiguration.class })
+		ProfilingConfiguration.class, TomcatJsonErrors.class })
 public class ObservabilityAutoConfiguration {
 
 }

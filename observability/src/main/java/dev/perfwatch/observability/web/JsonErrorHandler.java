@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,8 +34,10 @@ public class JsonErrorHandler {
 		else {
 			logger.error("Unexpected error on " + request.getRequestURI(), ex);
 		}
+		// Always JSON, whatever the caller accepts: a 406 must still say what went wrong.
 		return ResponseEntity.status(status)
 			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body(new ErrorBody(reason(status), status.value(), request.getRequestURI()));
 	}
 

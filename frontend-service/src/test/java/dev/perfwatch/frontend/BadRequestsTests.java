@@ -1,0 +1,66 @@
+package dev.perfwatch.frontend;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests no client library would send, written to the socket as they are: every one must get a
+ * 4xx JSON answer, whether Tomcat or Spring turns it down.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadRequestsTests {
+
+	private final int port;
+
+	BadRequestsTests(@LocalServerPort int port) {
+		this.port = port;
+	}
+
+	@Test
+	void malformedPathGets400Json() throws IOException {
+		assertThat(exchange("GET /% HTTP/1.0")).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/json")
+			.endsWith("{\"error\":\"Bad Request\",\"status\":400,\"path\":null}");
+	}
+
+	@Test
+	void unacceptableMediaTypeGets406JsonAnyway() throws IOException {
+		assertThat(exchange("GET /health HTTP/1.0", "Accept: text/plain")).startsWith("HTTP/1.1 406")
+			.contains("Content-Type: application/json")
+			.endsWith("{\"error\":\"Not Acceptable\",\"status\":406,\"path\":\"/health\"}");
+	}
+
+	@Test
+	void unknownMethodGets405Json() throws IOException {
+		assertThat(exchange("BREW /health HTTP/1.0")).startsWith("HTTP/1.1 405")
+			.contains("Content-Type: application/json")
+			.endsWith("{\"error\":\"Method Not Allowed\",\"status\":405,\"path\":\"/health\"}");
+	}
+
+	// HTTP/1.0, so the answer comes unchunked and the connection closes after it.
+	private String exchange(String requestLine, String... headers) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5_000);
+			StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\n");
+			for (String header : headers) {
+				request.append(header).append("\r\n");
+			}
+			OutputStream out = socket.getOutputStream();
+			out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
