@@ -1,181 +1,294 @@
 #!/usr/bin/env bash
 # Applies monitoring/cloud to a Google Cloud project through the Cloud Monitoring REST API:
-# the frontend Service and its SLOs, the alert policies (created or replaced by display name)
-# and the dashboard (replaced by display name). Safe to run again.
+# the frontend custom Service and its SLOs (created or patched by id), the alert policies and
+# the dashboard (updated in place when one with the same display name exists, created
+# otherwise). Safe to run again: a second run updates, it never duplicates.
 set -euo pipefail
 
+here=${BASH_SOURCE[0]%/*}
+[[ $here == "${BASH_SOURCE[0]}" ]] && here=.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$here/lib.sh"
+
+: "${MONITORING_API_BASE:=https://monitoring.googleapis.com}"
+: "${NOTIFICATION_CHANNELS:=}"
+RENDER_TO=""
+PW_VALUE_FLAGS[--notification-channels]=NOTIFICATION_CHANNELS
+PW_VALUE_FLAGS[--render-to]=RENDER_TO
+
+CLOUD_DIR=$PW_ROOT_DIR/monitoring/cloud
+SERVICE_ID=perfwatch-frontend
+# Upper bound on dashboard list pages read (1000 dashboards each).
+MAX_DASHBOARD_PAGES=5
+
 usage() {
-	cat <<'EOF'
-Usage: deploy/apply-monitoring.sh [--project ID] [--dry-run] [--render-to DIR]
-                                  [--notification-channels NAMES]
+	cat <<USAGE
+Usage: ${0##*/} --project ID [options]
 
-Applies the Cloud Monitoring dashboard, alert policies and SLOs in monitoring/cloud.
+Applies monitoring/cloud through the Cloud Monitoring API [MONITORING_API_BASE]
+(default https://monitoring.googleapis.com):
+  - service.json       the custom Service $SERVICE_ID (created, or patched when it exists)
+  - slos/ID.json       its SLOs, id = file name (created, or patched when they exist)
+  - alerts/*.json      alert policies, matched by display name (updated in place, or created)
+  - dashboard.json     the dashboard, matched by display name (updated in place, or created)
+Burn-rate policies name their SLO as projects/\${PROJECT_ID}/services/$SERVICE_ID/serviceLevelObjectives/ID;
+a real run replaces that with the SLO's resource name as the API returned it.
 
-Options (flags override the environment variable in brackets):
-  --project ID                 Google Cloud project [PROJECT_ID] (required)
-  --notification-channels N    comma-separated channel names (projects/ID/notificationChannels/NUM)
-                               that every alert policy notifies [NOTIFICATION_CHANNELS]
-  --dry-run                    render the files and print every API request instead of sending it
-                               (needs neither gcloud nor a login)
-  --render-to DIR              only render the files into DIR (placeholders substituted) and stop
-  -h, --help                   show this help
+Options:
+  --notification-channels NAMES  comma-separated channels (projects/ID/notificationChannels/NUM)
+                    that every alert policy notifies [NOTIFICATION_CHANNELS]; without it, a
+                    policy's existing channels are kept on update
+  --render-to DIR   only write the files, placeholders substituted, into DIR and stop
+                    (needs neither gcloud nor curl)
 
-Placeholders: the files under monitoring/cloud may contain ${PROJECT_ID}; it is replaced by the
-project id. Any other ${UPPER_CASE} name left in a file is an error. Lower-case ${...} names such
-as ${resource.label.service_name} belong to Cloud Monitoring and are kept.
-Needs: bash, curl, sed, grep; gcloud logged in (gcloud auth login) unless --dry-run/--render-to.
-EOF
+Placeholders: \${PROJECT_ID} is replaced by the project id. Any other \${UPPER_CASE} name left
+in a file is an error. Lower-case names such as \${resource.label.service_name} belong to
+Cloud Monitoring and are kept.
+$PW_COMMON_USAGE
+USAGE
 }
 
-die() {
-	printf 'error: %s\n' "$*" >&2
-	exit 1
-}
-
-info() {
-	printf '==> %s\n' "$*" >&2
-}
-
-# Dry-run lines go to fd 3, a copy of stdout, because api's own output is discarded by callers.
-exec 3>&1
-
-script_dir=$(CDPATH="" cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-cloud_dir="$script_dir/../monitoring/cloud"
-monitoring_api=https://monitoring.googleapis.com
-frontend_service_id=perfwatch-frontend
-
-PROJECT_ID=${PROJECT_ID:-}
-NOTIFICATION_CHANNELS=${NOTIFICATION_CHANNELS:-}
-dry_run=false
-render_to=""
-
-while (($# > 0)); do
-	case $1 in
-		--project) PROJECT_ID=${2:?--project needs a value}; shift 2 ;;
-		--project=*) PROJECT_ID=${1#*=}; shift ;;
-		--notification-channels) NOTIFICATION_CHANNELS=${2:?--notification-channels needs a value}; shift 2 ;;
-		--notification-channels=*) NOTIFICATION_CHANNELS=${1#*=}; shift ;;
-		--dry-run) dry_run=true; shift ;;
-		--render-to) render_to=${2:?--render-to needs a directory}; shift 2 ;;
-		--render-to=*) render_to=${1#*=}; shift ;;
-		-h | --help) usage; exit 0 ;;
-		*) printf 'error: unknown argument: %s\nRun %s --help for usage.\n' "$1" "${0##*/}" >&2; exit 2 ;;
-	esac
-done
-
-[[ -n $PROJECT_ID ]] || die "no project: pass --project ID or set PROJECT_ID"
-[[ $PROJECT_ID =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] || die "not a Google Cloud project id: $PROJECT_ID"
-[[ -d $cloud_dir ]] || die "monitoring/cloud not found next to deploy/ ($cloud_dir)"
-
-# Copies every JSON file of monitoring/cloud into $1 with the placeholders substituted.
-render() {
-	local out=$1 file target channels_json=""
-	if [[ -n $NOTIFICATION_CHANNELS ]]; then
-		channels_json="\"${NOTIFICATION_CHANNELS//,/\",\"}\""
+# render_file FILE: prints FILE with the placeholders substituted and, for alert policies,
+# the notification channels added. Bash builtins only, so a dry run works on a bare PATH.
+render_file() {
+	local file=$1 content name=${1#"$CLOUD_DIR"/}
+	content=$(<"$file")
+	content=${content//"\${PROJECT_ID}"/$PROJECT_ID}
+	if [[ $content =~ \$\{[A-Z_][A-Z0-9_]*\} ]]; then
+		pw_die "unknown placeholder ${BASH_REMATCH[0]} in monitoring/cloud/$name"
 	fi
-	while IFS= read -r file; do
-		target="$out/${file#"$cloud_dir"/}"
-		mkdir -p "$(dirname -- "$target")"
-		sed "s|\${PROJECT_ID}|$PROJECT_ID|g" "$file" >"$target"
-		if [[ -n $channels_json && $target == */alerts/* ]]; then
-			sed -i "1a\\  \"notificationChannels\": [$channels_json]," "$target"
+	if [[ $name == alerts/* ]]; then
+		check_slo_references "$name" "$content"
+		if [[ -n $NOTIFICATION_CHANNELS ]]; then
+			content="{"$'\n'"  \"notificationChannels\": [\"${NOTIFICATION_CHANNELS//,/\", \"}\"],${content#\{}"
 		fi
-		if grep -qE '\$\{[A-Z_]+\}' "$target"; then
-			die "unknown placeholder left in ${file#"$cloud_dir"/}: $(grep -oE '\$\{[A-Z_]+\}' "$target" | head -1)"
-		fi
-	done < <(find "$cloud_dir" -name '*.json' | sort)
+	fi
+	printf '%s\n' "$content"
 }
 
-if [[ -n $render_to ]]; then
-	mkdir -p "$render_to"
-	render "$render_to"
-	info "Rendered monitoring/cloud for $PROJECT_ID into $render_to"
-	exit 0
-fi
+# A burn-rate policy naming an SLO that monitoring/cloud/slos does not define would be
+# rejected by the API half-way through a run; fail before anything is sent instead.
+check_slo_references() {
+	local name=$1 rest=$2
+	local pattern="projects/$PROJECT_ID/services/$SERVICE_ID/serviceLevelObjectives/([A-Za-z0-9_-]+)"
+	while [[ $rest =~ $pattern ]]; do
+		[[ -f $CLOUD_DIR/slos/${BASH_REMATCH[1]}.json ]] ||
+			pw_die "monitoring/cloud/$name references the SLO ${BASH_REMATCH[1]}, but there is no slos/${BASH_REMATCH[1]}.json"
+		rest=${rest#*"${BASH_REMATCH[0]}"}
+	done
+}
 
-work_dir=$(mktemp -d)
-trap 'rm -rf -- "$work_dir"' EXIT
-render "$work_dir"
+render_to_directory() {
+	local file target
+	for file in "$CLOUD_DIR"/*.json "$CLOUD_DIR"/slos/*.json "$CLOUD_DIR"/alerts/*.json; do
+		target=$RENDER_TO/${file#"$CLOUD_DIR"/}
+		mkdir -p -- "${target%/*}"
+		render_file "$file" >"$target"
+	done
+	pw_info "Rendered monitoring/cloud for $PROJECT_ID into $RENDER_TO"
+}
 
-token=""
-if [[ $dry_run == false ]]; then
-	command -v curl >/dev/null || die "curl not found on PATH"
-	command -v gcloud >/dev/null ||
-		die "gcloud not found on PATH: install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install), or use --dry-run"
-	[[ -n $(gcloud auth list --filter=status:ACTIVE --format='value(account)' 2>/dev/null) ]] ||
-		die "gcloud is not logged in: run 'gcloud auth login' (or activate a service account) first"
-	token=$(gcloud auth print-access-token) || die "gcloud could not print an access token"
-fi
+check_notification_channels() {
+	local channel channels
+	IFS=, read -r -a channels <<<"$NOTIFICATION_CHANNELS"
+	for channel in "${channels[@]}"; do
+		[[ $channel =~ ^projects/[^/]+/notificationChannels/[0-9]+$ ]] ||
+			pw_usage_error "--notification-channels: '$channel' is not projects/ID/notificationChannels/NUMBER"
+	done
+}
 
-# api METHOD URL [BODY_FILE]: sends one request and prints the response body.
+# api METHOD URL [BODY_NAME BODY] [-- curl arguments]: one Monitoring API request. Sets
+# API_STATUS (the HTTP status) and API_BODY (the response). A dry run prints the request
+# and answers 404, so GETs take their "does not exist yet" path and every write is shown.
+# The token goes through curl's config from a pipe: never in argv (ps) nor in the output.
 api() {
-	local method=$1 url=$2 body=${3:-}
-	if [[ $dry_run == true ]]; then
-		printf 'DRY-RUN: %s %s%s\n' "$method" "$url" "${body:+ < ${body#"$work_dir"/}}" >&3
+	local method=$1 url=$2 body_name="" body="" extra=()
+	shift 2
+	if (($# > 0)) && [[ $1 != -- ]]; then
+		body_name=$1 body=$2
+		shift 2
+	fi
+	[[ ${1-} == -- ]] && extra=("${@:2}")
+	local args=(-sS --max-time 60 -X "$method" "${extra[@]}" "$url")
+	[[ -n $body_name ]] && args+=(-H 'Content-Type: application/json' --data-binary "@$body_name")
+	if [[ $DRY_RUN == true ]]; then
+		printf '[dry-run] %s\n' "$(pw_format_cmd curl -H "Authorization: Bearer \$(gcloud auth print-access-token)" "${args[@]}")" >&3
+		API_STATUS=404 API_BODY=""
 		return 0
 	fi
-	local args=(-sS --fail-with-body -X "$method" -H "Authorization: Bearer $token"
-		-H "Content-Type: application/json")
-	[[ -n $body ]] && args+=(--data-binary "@$body")
-	curl "${args[@]}" "$url"
+	[[ $method == GET ]] || printf '+ %s\n' "$(pw_format_cmd curl "${args[@]}")" >&2
+	if [[ -n $body_name ]]; then
+		args[-1]=@-
+	fi
+	local response
+	response=$(curl --config <(printf 'header = "Authorization: Bearer %s"\n' "$ACCESS_TOKEN") \
+		-w '\n%{http_code}' "${args[@]}" <<<"$body") || pw_die "curl could not reach $url"
+	API_STATUS=${response##*$'\n'}
+	API_BODY=${response%$'\n'*}
 }
 
-# exists URL: true when GET URL answers 200.
-exists() {
-	[[ $dry_run == true ]] && return 1
-	[[ $(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$1") == 200 ]]
+api_failed() {
+	pw_die "$1: HTTP $API_STATUS from the Monitoring API: $API_BODY"
 }
 
-# display_name FILE: the top-level displayName of a rendered file (the first one in it).
-display_name() {
-	grep -m1 -oE '"displayName": "[^"]*"' "$1" | sed -E 's/^"displayName": "(.*)"$/\1/'
+# Prints the resource name (projects/.../KIND/ID) in API_BODY, the top-level "name" of a
+# create/patch/get answer.
+resource_name() {
+	local pattern="\"name\"[[:space:]]*:[[:space:]]*\"(projects/[^\"]+/$1)\""
+	[[ $API_BODY =~ $pattern ]] || pw_die "no $1 name in the Monitoring API's answer: $API_BODY"
+	printf '%s' "${BASH_REMATCH[1]}"
 }
 
-v3="$monitoring_api/v3/projects/$PROJECT_ID"
-service_url="$v3/services/$frontend_service_id"
+# Prints the name of the first listed resource whose displayName is $1, reading an answer
+# narrowed with fields=...(name,displayName): flat objects, so each {...} holds one resource.
+find_by_display_name() {
+	local wanted=$1 object name_pattern='"name"[[:space:]]*:[[:space:]]*"([^"]+)"'
+	local display_pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
+	local objects=${API_BODY//\}/$'\x1e'}
+	while IFS= read -r -d $'\x1e' object; do
+		[[ $object =~ $display_pattern && ${BASH_REMATCH[1]} == "$wanted" ]] || continue
+		[[ $object =~ $name_pattern ]] && printf '%s' "${BASH_REMATCH[1]}" && return 0
+	done <<<"$objects"
+	return 1
+}
 
-info "Service $frontend_service_id"
-if exists "$service_url"; then
-	api PATCH "$service_url?updateMask=displayName,userLabels" "$work_dir/service.json" >/dev/null
+display_name_of() {
+	local pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
+	[[ $1 =~ $pattern ]] || pw_die "no displayName in monitoring/cloud/$2"
+	printf '%s' "${BASH_REMATCH[1]}"
+}
+
+apply_service() {
+	local url=$MONITORING_API_BASE/v3/projects/$PROJECT_ID/services body
+	body=$(render_file "$CLOUD_DIR/service.json")
+	pw_info "Service $SERVICE_ID"
+	api GET "$url/$SERVICE_ID"
+	case $API_STATUS in
+	200) api PATCH "$url/$SERVICE_ID?updateMask=displayName,userLabels" monitoring/cloud/service.json "$body" ;;
+	404) api POST "$url?serviceId=$SERVICE_ID" monitoring/cloud/service.json "$body" ;;
+	*) api_failed "reading service $SERVICE_ID" ;;
+	esac
+	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing service $SERVICE_ID"
+}
+
+# Fills SLO_NAMES[id] with each SLO's resource name as the API returned it.
+declare -A SLO_NAMES=()
+apply_slos() {
+	local url=$MONITORING_API_BASE/v3/projects/$PROJECT_ID/services/$SERVICE_ID/serviceLevelObjectives
+	local file id body
+	for file in "$CLOUD_DIR"/slos/*.json; do
+		id=${file##*/}
+		id=${id%.json}
+		body=$(render_file "$file")
+		pw_info "SLO $id"
+		api GET "$url/$id"
+		case $API_STATUS in
+		200) api PATCH "$url/$id?updateMask=displayName,goal,rollingPeriod,serviceLevelIndicator,userLabels" \
+			"monitoring/cloud/slos/$id.json" "$body" ;;
+		404) api POST "$url?serviceLevelObjectiveId=$id" "monitoring/cloud/slos/$id.json" "$body" ;;
+		*) api_failed "reading SLO $id" ;;
+		esac
+		if [[ $DRY_RUN == true ]]; then
+			SLO_NAMES[$id]=projects/$PROJECT_ID/services/$SERVICE_ID/serviceLevelObjectives/$id
+		else
+			[[ $API_STATUS == 200 ]] || api_failed "writing SLO $id"
+			SLO_NAMES[$id]=$(resource_name "services/[^\"/]+/serviceLevelObjectives/$id")
+		fi
+	done
+}
+
+# Points a policy's select_slo_* filters at the SLO names the API gave back, which carry the
+# project number where the files have the project id.
+resolve_slo_names() {
+	local content=$1 id
+	for id in "${!SLO_NAMES[@]}"; do
+		content=${content//"projects/$PROJECT_ID/services/$SERVICE_ID/serviceLevelObjectives/$id\\\""/"${SLO_NAMES[$id]}\\\""}
+	done
+	printf '%s\n' "$content"
+}
+
+apply_alert_policies() {
+	local url=$MONITORING_API_BASE/v3/projects/$PROJECT_ID/alertPolicies file body display existing
+	local mask=displayName,documentation,userLabels,conditions,combiner,alertStrategy
+	[[ -n $NOTIFICATION_CHANNELS ]] && mask+=,notificationChannels
+	for file in "$CLOUD_DIR"/alerts/*.json; do
+		body=$(render_file "$file")
+		body=$(resolve_slo_names "$body")
+		display=$(display_name_of "$body" "${file#"$CLOUD_DIR"/}")
+		pw_info "Alert policy: $display"
+		api GET "$url" -- -G --data-urlencode "filter=display_name=\"$display\"" \
+			--data-urlencode 'fields=alertPolicies(name,displayName)' --data-urlencode pageSize=1000
+		case $API_STATUS in
+		200 | 404) ;;
+		*) api_failed "listing alert policies" ;;
+		esac
+		if existing=$(find_by_display_name "$display"); then
+			api PATCH "$MONITORING_API_BASE/v3/$existing?updateMask=$mask" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
+		else
+			api POST "$url" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
+		fi
+		[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing alert policy '$display'"
+	done
+}
+
+# The dashboards API has no filter: page through the list for the display name.
+find_dashboard() {
+	local url=$1 display=$2 page=1 page_token="" token_pattern='"nextPageToken"[[:space:]]*:[[:space:]]*"([^"]+)"'
+	while ((page <= MAX_DASHBOARD_PAGES)); do
+		local args=(-G --data-urlencode 'fields=dashboards(name,displayName),nextPageToken' --data-urlencode pageSize=1000)
+		[[ -n $page_token ]] && args+=(--data-urlencode "pageToken=$page_token")
+		api GET "$url" -- "${args[@]}"
+		case $API_STATUS in
+		200) ;;
+		404) return 1 ;;
+		*) api_failed "listing dashboards" ;;
+		esac
+		find_by_display_name "$display" && return 0
+		[[ $API_BODY =~ $token_pattern ]] || return 1
+		page_token=${BASH_REMATCH[1]}
+		page=$((page + 1))
+	done
+	return 1
+}
+
+apply_dashboard() {
+	local url=$MONITORING_API_BASE/v1/projects/$PROJECT_ID/dashboards body display existing
+	body=$(render_file "$CLOUD_DIR/dashboard.json")
+	display=$(display_name_of "$body" dashboard.json)
+	pw_info "Dashboard: $display"
+	if existing=$(find_dashboard "$url" "$display"); then
+		api PATCH "$MONITORING_API_BASE/v1/$existing" monitoring/cloud/dashboard.json "$body"
+	else
+		api POST "$url" monitoring/cloud/dashboard.json "$body"
+	fi
+	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing dashboard '$display'"
+}
+
+pw_parse_args "$@"
+pw_require_settings
+[[ -d $CLOUD_DIR ]] || pw_die "monitoring/cloud not found next to deploy/ ($CLOUD_DIR)"
+[[ -z $NOTIFICATION_CHANNELS ]] || check_notification_channels
+if [[ -n $RENDER_TO ]]; then
+	render_to_directory
+	exit 0
+fi
+pw_require_gcloud
+
+ACCESS_TOKEN=""
+if [[ $DRY_RUN == false ]]; then
+	command -v curl >/dev/null 2>&1 || pw_die "curl is not installed or not on PATH"
+	ACCESS_TOKEN=$(gcloud auth print-access-token) || pw_die "gcloud auth print-access-token failed"
 else
-	api POST "$v3/services?serviceId=$frontend_service_id" "$work_dir/service.json" >/dev/null
+	pw_info "Dry run: request bodies are the files with \${PROJECT_ID} replaced (see them with --render-to DIR)"
 fi
 
-for slo in "$work_dir"/slos/*.json; do
-	slo_id=$(basename -- "$slo" .json)
-	info "SLO $slo_id"
-	if exists "$service_url/serviceLevelObjectives/$slo_id"; then
-		api PATCH "$service_url/serviceLevelObjectives/$slo_id?updateMask=displayName,goal,rollingPeriod,serviceLevelIndicator,userLabels" \
-			"$slo" >/dev/null
-	else
-		api POST "$service_url/serviceLevelObjectives?serviceLevelObjectiveId=$slo_id" "$slo" >/dev/null
-	fi
-done
+apply_service
+apply_slos
+apply_alert_policies
+apply_dashboard
 
-for policy in "$work_dir"/alerts/*.json; do
-	name=$(display_name "$policy")
-	info "Alert policy: $name"
-	existing=""
-	if [[ $dry_run == false ]]; then
-		existing=$(curl -sS --fail-with-body -G -H "Authorization: Bearer $token" \
-			--data-urlencode "filter=display_name=\"$name\"" "$v3/alertPolicies" |
-			grep -oE '"name": *"projects/[^"/]+/alertPolicies/[0-9]+"' | head -1 | sed -E 's/.*"(projects[^"]+)"/\1/') || true
-	fi
-	if [[ -n $existing ]]; then
-		api PATCH "$monitoring_api/v3/$existing" "$policy" >/dev/null
-	else
-		api POST "$v3/alertPolicies" "$policy" >/dev/null
-	fi
-done
-
-dashboard="$work_dir/dashboard.json"
-name=$(display_name "$dashboard")
-info "Dashboard: $name"
-if [[ $dry_run == false ]]; then
-	while IFS= read -r old; do
-		[[ -n $old ]] && api DELETE "$monitoring_api/v1/$old" >/dev/null
-	done < <(gcloud monitoring dashboards list --project="$PROJECT_ID" \
-		--filter="displayName=\"$name\"" --format='value(name)')
+if [[ $DRY_RUN == true ]]; then
+	pw_info "Dry run: nothing was sent"
+else
+	pw_info "Done: https://console.cloud.google.com/monitoring/dashboards?project=$PROJECT_ID"
 fi
-api POST "$monitoring_api/v1/projects/$PROJECT_ID/dashboards" "$dashboard" >/dev/null
-info "Done: https://console.cloud.google.com/monitoring/dashboards?project=$PROJECT_ID"

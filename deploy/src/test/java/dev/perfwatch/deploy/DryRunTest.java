@@ -28,7 +28,7 @@ class DryRunTest {
 		assertThat(cloud.calls()).singleElement()
 			.satisfies((call) -> assertThat(call.is("gcloud", "auth", "list")).isTrue());
 		assertThat(cloud.state()).isEmpty();
-		assertThat(run.stdout()).contains("[dry-run] gcloud ");
+		assertThat(run.stdout()).containsPattern("\\[dry-run\\] (gcloud|curl) ");
 	}
 
 	@ParameterizedTest
@@ -41,7 +41,7 @@ class DryRunTest {
 
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.stderr()).contains("gcloud is not installed").contains("dry run: carrying on");
-		assertThat(run.stdout()).contains("[dry-run] gcloud ");
+		assertThat(run.stdout()).containsPattern("\\[dry-run\\] (gcloud|curl) ");
 	}
 
 	@Test

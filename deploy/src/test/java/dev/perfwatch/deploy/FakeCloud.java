@@ -15,24 +15,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the deploy scripts with a fake {@code gcloud}, Maven wrapper and {@code java} first on
- * PATH. The fakes log every call and keep the cloud resources they "created" in a state file,
- * so tests can check both what the scripts asked for and what would be left behind.
+ * Runs the deploy scripts with a fake {@code gcloud}, Maven wrapper, {@code java} and a logging
+ * {@code curl} first on PATH. The fakes log every call and keep the cloud resources they "created"
+ * in a state file, so tests can check both what the scripts asked for and what would be left behind.
  */
 final class FakeCloud {
 
 	static final String PROJECT = "perfwatch-test-1";
 
-	static final List<String> SCRIPTS = List.of("setup.sh", "deploy.sh", "load.sh", "verify.sh", "cleanup.sh");
+	static final List<String> SCRIPTS = List.of("setup.sh", "deploy.sh", "load.sh", "verify.sh", "cleanup.sh",
+			"apply-monitoring.sh");
 
 	static final Path DEPLOY_DIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
-	private static final List<String> FAKES = List.of("gcloud", "mvnw", "java");
+	private static final List<String> FAKES = List.of("gcloud", "mvnw", "java", "curl");
 
 	/** Settings the scripts read from the environment: a developer's own values must not leak in. */
 	private static final List<String> SCRIPT_SETTINGS = List.of("PROJECT_ID", "REGION", "REPO", "SA_PREFIX",
 			"VERSION", "MEMORY", "CONCURRENCY", "MAX_INSTANCES", "MVNW", "LOAD_JAR", "JAVA", "BILLING_ACCOUNT",
-			"SINCE_MINUTES", "TRACE_API_BASE", "PROFILER_API_BASE");
+			"SINCE_MINUTES", "TRACE_API_BASE", "PROFILER_API_BASE", "MONITORING_API_BASE", "NOTIFICATION_CHANNELS");
 
 	private static final long TIMEOUT_SECONDS = 60;
 
