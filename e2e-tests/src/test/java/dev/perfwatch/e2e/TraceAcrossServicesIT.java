@@ -36,20 +36,17 @@ class TraceAcrossServicesIT {
 				"traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
 		assertThat(answer.status()).isEqualTo(200);
 
-		List<JsonNode> spans = awaitTrace(suite, Duration.ofSeconds(30));
+		List<JsonNode> spans = ZipkinTraces.await(suite, TRACE_ID, TraceAcrossServicesIT::complete, Duration.ofSeconds(30));
 		Map<String, JsonNode> byId = new HashMap<>();
 		spans.forEach((span) -> byId.put(span.get("id").asString(), span));
 
-		assertThat(spans).extracting(TraceAcrossServicesIT::service)
+		assertThat(spans).extracting(ZipkinTraces::service)
 			.contains("frontend-service", "api-gateway-service", "auth-service", "data-service");
 		assertThat(serviceEdges(spans, byId)).contains("frontend-service->api-gateway-service",
 				"api-gateway-service->auth-service", "api-gateway-service->data-service");
 
 		CUSTOM_SPANS.forEach((name, attributes) -> {
-			JsonNode span = spans.stream()
-				.filter((candidate) -> name.equals(candidate.path("name").asString()))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("no span named " + name));
+			JsonNode span = ZipkinTraces.span(spans, name).orElseThrow(() -> new AssertionError("no span named " + name));
 			assertThat(span.path("tags").propertyNames()).as("attributes of %s", name).containsAll(attributes);
 		});
 		assertThat(tag(spans, "authentication_check", "auth_result")).isEqualTo("success");
@@ -68,27 +65,15 @@ class TraceAcrossServicesIT {
 		assertThat(answer.json().path("api_response").path("service").asString()).isEqualTo("api-gateway");
 	}
 
-	private static List<JsonNode> awaitTrace(LocalSuite suite, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<JsonNode> spans = List.of();
-		while (System.nanoTime() < deadline) {
-			Http.Answer trace = Http.get(suite.zipkinUrl() + "/api/v2/trace/" + TRACE_ID);
-			if (trace.status() == 200) {
-				spans = trace.json().valueStream().toList();
-				Set<String> names = new HashSet<>();
-				spans.forEach((span) -> names.add(span.path("name").asString()));
-				if (names.containsAll(CUSTOM_SPANS.keySet()) && services(spans).size() == 4) {
-					return spans;
-				}
-			}
-			sleep();
-		}
-		throw new AssertionError("Zipkin never held the whole trace; last seen: " + spans);
+	private static boolean complete(List<JsonNode> spans) {
+		Set<String> names = new HashSet<>();
+		spans.forEach((span) -> names.add(span.path("name").asString()));
+		return names.containsAll(CUSTOM_SPANS.keySet()) && services(spans).size() == 4;
 	}
 
 	private static Set<String> services(List<JsonNode> spans) {
 		Set<String> services = new HashSet<>();
-		spans.forEach((span) -> services.add(service(span)));
+		spans.forEach((span) -> services.add(ZipkinTraces.service(span)));
 		return services;
 	}
 
@@ -96,39 +81,20 @@ class TraceAcrossServicesIT {
 		Set<String> edges = new HashSet<>();
 		for (JsonNode span : spans) {
 			JsonNode parent = byId.get(span.path("parentId").asString(""));
-			if (parent != null && !service(parent).equals(service(span))) {
-				edges.add(service(parent) + "->" + service(span));
+			if (parent != null && !ZipkinTraces.service(parent).equals(ZipkinTraces.service(span))) {
+				edges.add(ZipkinTraces.service(parent) + "->" + ZipkinTraces.service(span));
 			}
 		}
 		return edges;
 	}
 
 	private static String parentName(List<JsonNode> spans, Map<String, JsonNode> byId, String name) {
-		JsonNode span = spans.stream().filter((s) -> name.equals(s.path("name").asString())).findFirst().orElseThrow();
+		JsonNode span = ZipkinTraces.span(spans, name).orElseThrow();
 		return byId.get(span.path("parentId").asString()).path("name").asString();
 	}
 
 	private static String tag(List<JsonNode> spans, String name, String tag) {
-		return spans.stream()
-			.filter((span) -> name.equals(span.path("name").asString()))
-			.findFirst()
-			.orElseThrow()
-			.path("tags")
-			.path(tag)
-			.asString();
-	}
-
-	private static String service(JsonNode span) {
-		return span.path("localEndpoint").path("serviceName").asString();
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return ZipkinTraces.span(spans, name).orElseThrow().path("tags").path(tag).asString();
 	}
 
 }

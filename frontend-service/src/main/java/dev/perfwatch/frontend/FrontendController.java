@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /}: the CPU loop, then the gateway's {@code /api/data}. A gateway that fails turns
- * into a 502 (bad or no answer) or 504 (too slow), with the error in {@code api_response}, so
- * error-rate alerts see it.
+ * into a 502 (bad or no answer) or 504 (it, or a service behind it, too slow), with the error in
+ * {@code api_response}, so error-rate alerts see it.
  */
 @RestController
 class FrontendController {
@@ -48,7 +48,9 @@ class FrontendController {
 				apiResponse = error("api-gateway-service answered HTTP " + response.status() + " without a JSON object");
 			}
 			else if (!response.isSuccessful()) {
-				status = HttpStatus.BAD_GATEWAY;
+				// A timeout further down stays a timeout; any other failure is a bad gateway.
+				status = (response.status() == HttpStatus.GATEWAY_TIMEOUT.value()) ? HttpStatus.GATEWAY_TIMEOUT
+						: HttpStatus.BAD_GATEWAY;
 			}
 		}
 		catch (DownstreamUnavailableException ex) {
