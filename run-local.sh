@@ -179,9 +179,7 @@ if $keep_running; then
   echo
   log "Everything keeps running; press Ctrl-C to stop it"
   # A background sleep and wait: bash runs the traps at once when a signal interrupts wait.
-  while true; do
-    sleep 3600 &
-    pids+=("$!")
-    wait "$!" || true
-  done
+  sleep infinity &
+  pids+=("$!")
+  wait "$!" || true
 fi

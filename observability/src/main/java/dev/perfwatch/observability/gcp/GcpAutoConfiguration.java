@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 
 /**
  * What changes when a service runs on Google Cloud (the {@code gcp} profile): spans go to Cloud
- * Trace, downstream calls carry ID tokens, and the leak switch cannot be thrown. The property
+ * Trace and downstream calls carry ID tokens. The property
  * defaults of the profile live in {@code perfwatch-defaults-gcp.properties}. It must come before
  * the Zipkin auto-configuration, whose sender and encoder back off for the Cloud Trace ones.
  */
@@ -22,11 +21,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(CloudTraceProperties.class)
 @Import(CloudTraceExport.class)
 public class GcpAutoConfiguration {
-
-	@Bean
-	SessionEvictionGuard sessionEvictionGuard(Environment environment) {
-		return new SessionEvictionGuard(environment);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

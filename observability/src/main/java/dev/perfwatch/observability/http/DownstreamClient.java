@@ -37,10 +37,6 @@ public class DownstreamClient {
 		}
 	}
 
-	public String name() {
-		return this.name;
-	}
-
 	private static DownstreamUnavailableException.Failure failureOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof HttpConnectTimeoutException) {

@@ -13,10 +13,6 @@ public class DownstreamUnavailableException extends RuntimeException {
 		this.failure = failure;
 	}
 
-	public Failure failure() {
-		return this.failure;
-	}
-
 	public boolean isTimeout() {
 		return this.failure == Failure.TIMEOUT;
 	}
