@@ -1,15 +1,9 @@
 package dev.perfwatch.e2e;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,26 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningSuite.class)
 class ConcurrencyIT {
 
-	private static final int CLIENTS = 16;
-
 	private static final Duration LOAD = Duration.ofSeconds(5);
 
 	@Test
 	void sixteenParallelClientsSeeNoErrorsAndTheSessionStoreStaysBounded(LocalSuite suite) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
 		long end = System.nanoTime() + LOAD.toNanos();
-		AtomicInteger requests = new AtomicInteger();
-		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-		List<Future<?>> clients = new ArrayList<>();
-		for (int i = 0; i < CLIENTS; i++) {
-			clients.add(pool.submit(() -> {
-				while (System.nanoTime() < end) {
-					statuses.merge(Http.get(LocalSuite.url(suite.frontendPort) + "/").status(), 1, Integer::sum);
-					requests.incrementAndGet();
-				}
-			}));
-		}
-		Future<Integer> largestStore = pool.submit(() -> {
+		CompletableFuture<Integer> largestStore = CompletableFuture.supplyAsync(() -> {
 			int largest = 0;
 			while (System.nanoTime() < end) {
 				largest = Math.max(largest,
@@ -50,15 +30,11 @@ class ConcurrencyIT {
 			}
 			return largest;
 		});
-		for (Future<?> client : clients) {
-			client.get(LOAD.toSeconds() + 30, TimeUnit.SECONDS);
-		}
-		int largest = largestStore.get(30, TimeUnit.SECONDS);
-		pool.shutdown();
+		Map<Integer, Integer> statuses = Load.run(LocalSuite.url(suite.frontendPort) + "/", 16, LOAD);
 
-		assertThat(requests.get()).isGreaterThan(CLIENTS);
 		assertThat(statuses).containsOnlyKeys(200);
-		assertThat(largest).isBetween(1, 50);
+		assertThat(statuses.get(200)).isGreaterThan(16);
+		assertThat(largestStore.get(30, TimeUnit.SECONDS)).isBetween(1, 50);
 	}
 
 }

@@ -18,9 +18,13 @@ final class LocalSuite implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
+	private static final Duration PROFILING_PERIOD = Duration.ofSeconds(4);
+
 	private final Path root = Path.of(System.getProperty("perfwatch.root", ".."));
 
 	private final Path logs = Path.of(System.getProperty("perfwatch.logs", "target/e2e-logs"));
+
+	private final Path profiles;
 
 	final int zipkinPort = freePort();
 
@@ -42,7 +46,19 @@ final class LocalSuite implements AutoCloseable {
 
 	final JarProcess data;
 
+	/**
+	 * A suite without the continuous profiler.
+	 */
 	LocalSuite() {
+		this(null);
+	}
+
+	/**
+	 * A suite whose services profile themselves into {@code profiles}, on a short schedule so a
+	 * test sees windows within seconds; {@code null} for none.
+	 */
+	LocalSuite(Path profiles) {
+		this.profiles = profiles;
 		this.zipkin = new JarProcess("zipkin", Path.of(System.getProperty("perfwatch.zipkin-jar")),
 				List.of("--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + this.zipkinPort,
 						"--armeria.ports[0].protocols[0]=http"),
@@ -65,6 +81,18 @@ final class LocalSuite implements AutoCloseable {
 		return url(this.zipkinPort);
 	}
 
+	Path root() {
+		return this.root;
+	}
+
+	Path profilesDir() {
+		return this.profiles;
+	}
+
+	Duration profilingPeriod() {
+		return PROFILING_PERIOD;
+	}
+
 	static String url(int port) {
 		return "http://127.0.0.1:" + port;
 	}
@@ -78,7 +106,15 @@ final class LocalSuite implements AutoCloseable {
 		Map<String, String> env = new LinkedHashMap<>(downstreams);
 		env.put("PORT", String.valueOf(port));
 		env.put("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", zipkinUrl() + "/api/v2/spans");
-		env.put("PERFWATCH_PROFILING", "off");
+		if (this.profiles != null) {
+			env.put("PERFWATCH_PROFILING", "on");
+			env.put("PERFWATCH_PROFILES_DIR", this.profiles.toAbsolutePath().toString());
+			env.put("PERFWATCH_PROFILING_PERIOD", PROFILING_PERIOD.toSeconds() + "s");
+			env.put("PERFWATCH_PROFILING_WINDOW", (PROFILING_PERIOD.toSeconds() - 1) + "s");
+		}
+		else {
+			env.put("PERFWATCH_PROFILING", "off");
+		}
 		return new JarProcess(module, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
 				env, URI.create(url(port) + "/actuator/health/readiness"), this.logs);
 	}
