@@ -1,9 +1,10 @@
 package dev.perfwatch.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.perfwatch.observability.testing.FakeHttpService;
+import dev.perfwatch.observability.testing.LocalServer;
+import dev.perfwatch.observability.testing.LocalServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,12 @@ class ApiDataControllerTests {
 
 	private static final FakeHttpService data = new FakeHttpService();
 
-	@LocalServerPort
-	int port;
+	private final LocalServer gateway;
 
 	@Autowired
-	RestClient.Builder builder;
+	ApiDataControllerTests(@LocalServerPort int port, RestClient.Builder builder) {
+		this.gateway = new LocalServer(builder, port);
+	}
 
 	@DynamicPropertySource
 	static void downstreams(DynamicPropertyRegistry registry) {
@@ -55,7 +57,7 @@ class ApiDataControllerTests {
 
 	@Test
 	void combinesAuthAndDataWhenBothSucceed() {
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body()).contains("\"service\":\"api-gateway\"")
 			.contains("\"data\":{\"service\":\"data\",\"total_items\":10,\"data\":[]}")
@@ -66,7 +68,7 @@ class ApiDataControllerTests {
 	@Test
 	void returns401WhenAuthRejects() {
 		auth.answer(403, "{\"error\":\"no\"}", Duration.ZERO);
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(answer.status()).isEqualTo(401);
 		assertThat(answer.body()).isEqualTo("{\"error\":\"Authentication failed\"}");
 	}
@@ -75,7 +77,7 @@ class ApiDataControllerTests {
 	void returns503WithinTheTimeoutWhenAuthIsTooSlow() {
 		auth.answer(200, "{}", Duration.ofSeconds(3));
 		long start = System.nanoTime();
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.body()).contains("Authentication service unavailable");
@@ -84,7 +86,7 @@ class ApiDataControllerTests {
 	@Test
 	void returns502WhenDataFails() {
 		data.answer(500, "{\"error\":\"boom\"}", Duration.ZERO);
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.body()).contains("data-service answered HTTP 500");
 	}
@@ -92,7 +94,7 @@ class ApiDataControllerTests {
 	@Test
 	void returns502WhenDataAnswersWithoutJson() {
 		data.answer(200, "<html>oops</html>", Duration.ZERO);
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.body()).contains("invalid JSON");
 	}
@@ -100,21 +102,9 @@ class ApiDataControllerTests {
 	@Test
 	void returns504WhenDataIsTooSlow() {
 		data.answer(200, "{}", Duration.ofSeconds(3));
-		Answer answer = get();
+		Answer answer = this.gateway.get("/api/data");
 		assertThat(answer.status()).isEqualTo(504);
 		assertThat(answer.body()).contains("data-service did not answer in time");
-	}
-
-	private Answer get() {
-		return this.builder.build()
-			.get()
-			.uri("http://127.0.0.1:" + this.port + "/api/data")
-			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
-					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-	}
-
-	record Answer(int status, String body) {
-
 	}
 
 }

@@ -18,8 +18,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class AuthControllerTests {
 
+	private final MockMvc mvc;
+
 	@Autowired
-	MockMvc mvc;
+	AuthControllerTests(MockMvc mvc) {
+		this.mvc = mvc;
+	}
 
 	@Test
 	void verifyAnswersWithTheRecipesFields() throws Exception {

@@ -25,14 +25,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class DataServiceTests {
 
-	@Autowired
-	JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc;
+
+	private final CategoryStatsQuery query;
+
+	private final MockMvc mvc;
 
 	@Autowired
-	CategoryStatsQuery query;
-
-	@Autowired
-	MockMvc mvc;
+	DataServiceTests(JdbcTemplate jdbc, CategoryStatsQuery query, MockMvc mvc) {
+		this.jdbc = jdbc;
+		this.query = query;
+		this.mvc = mvc;
+	}
 
 	@Test
 	void createsTheRecipesTableAtStart() {

@@ -1,9 +1,10 @@
 package dev.perfwatch.frontend;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.perfwatch.observability.testing.FakeHttpService;
+import dev.perfwatch.observability.testing.LocalServer;
+import dev.perfwatch.observability.testing.LocalServer.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,12 @@ class FrontendControllerTests {
 
 	private static final FakeHttpService gateway = new FakeHttpService();
 
-	@LocalServerPort
-	int port;
+	private final LocalServer frontend;
 
 	@Autowired
-	RestClient.Builder builder;
+	FrontendControllerTests(@LocalServerPort int port, RestClient.Builder builder) {
+		this.frontend = new LocalServer(builder, port);
+	}
 
 	@DynamicPropertySource
 	static void gatewayUrl(DynamicPropertyRegistry registry) {
@@ -44,7 +46,7 @@ class FrontendControllerTests {
 	@Test
 	void embedsTheGatewayAnswerAfterComputing() {
 		gateway.answer(200, "{\"service\":\"api-gateway\",\"data\":{}}", Duration.ZERO);
-		Answer answer = get("/");
+		Answer answer = this.frontend.get("/");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body()).startsWith("{\"service\":\"frontend\",\"processing_time_ms\":")
 			.contains("\"computation_result\":")
@@ -54,7 +56,7 @@ class FrontendControllerTests {
 	@Test
 	void returns502WithTheGatewayErrorWhenTheGatewayFails() {
 		gateway.answer(503, "{\"error\":\"Authentication service unavailable\"}", Duration.ZERO);
-		Answer answer = get("/");
+		Answer answer = this.frontend.get("/");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.body()).contains("\"computation_result\":")
 			.contains("\"api_response\":{\"error\":\"Authentication service unavailable\"}");
@@ -63,7 +65,7 @@ class FrontendControllerTests {
 	@Test
 	void returns502WhenTheGatewayAnswersWithoutJson() {
 		gateway.answer(500, "", Duration.ZERO);
-		Answer answer = get("/");
+		Answer answer = this.frontend.get("/");
 		assertThat(answer.status()).isEqualTo(502);
 		assertThat(answer.body()).contains("api-gateway-service answered HTTP 500 without a JSON object");
 	}
@@ -71,28 +73,16 @@ class FrontendControllerTests {
 	@Test
 	void returns504WhenTheGatewayIsTooSlow() {
 		gateway.answer(200, "{}", Duration.ofSeconds(3));
-		Answer answer = get("/");
+		Answer answer = this.frontend.get("/");
 		assertThat(answer.status()).isEqualTo(504);
 		assertThat(answer.body()).contains("\"api_response\":{\"error\":\"api-gateway-service did not answer in time\"}");
 	}
 
 	@Test
 	void answersUnknownPathsWith404Json() {
-		Answer answer = get("/no-such-page");
+		Answer answer = this.frontend.get("/no-such-page");
 		assertThat(answer.status()).isEqualTo(404);
 		assertThat(answer.body()).isEqualTo("{\"error\":\"Not Found\",\"status\":404,\"path\":\"/no-such-page\"}");
-	}
-
-	private Answer get(String path) {
-		return this.builder.build()
-			.get()
-			.uri("http://127.0.0.1:" + this.port + path)
-			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
-					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-	}
-
-	record Answer(int status, String body) {
-
 	}
 
 }

@@ -1,25 +1,11 @@
 package dev.perfwatch.frontend;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-import one.convert.Arguments;
-import one.convert.JfrToFlame;
-import one.jfr.JfrReader;
+import dev.perfwatch.observability.profiling.HandlerCosts;
+import dev.perfwatch.observability.profiling.ProfileUnderLoad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.tracing.sampling.probability=0" })
 class FrontendProfilingTest {
 
-	private static final double THRESHOLD = 0.3;
+	/**
+	 * Measured on the shared 2-core machine, three runs of 13 windows each: after the first
+	 * window the loop held 0.64 to 0.97 of the handler's samples, the call to the (refusing)
+	 * gateway the rest, at most 0.34. The first window, taken while the JIT compiles, showed
+	 * 0.25 to 1.0. Half keeps a wide margin and still says the loop dominates the request.
+	 */
+	private static final double THRESHOLD = 0.5;
 
 	private static final Duration DEADLINE = Duration.ofSeconds(25);
 
@@ -57,94 +49,23 @@ class FrontendProfilingTest {
 		registry.add("PERFWATCH_PROFILES_DIR", profiles::toString);
 	}
 
-	@LocalServerPort
-	int port;
+	private final ProfileUnderLoad load;
+
+	FrontendProfilingTest(@LocalServerPort int port) {
+		this.load = new ProfileUnderLoad(profiles.resolve("frontend-service"),
+				URI.create("http://127.0.0.1:" + port + "/"), REQUEST_HANDLER);
+	}
 
 	@Test
-	void randomComputationIsAmongTheTopFramesOfTheNewestCpuProfile() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		Path serviceDir = profiles.resolve("frontend-service");
-		Instant deadline = Instant.now().plus(DEADLINE);
-		Path measured = null;
-		Map<String, Long> totals = Map.of();
-		while (Instant.now().isBefore(deadline)) {
-			for (int i = 0; i < 20; i++) {
-				http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build(),
-						HttpResponse.BodyHandlers.discarding());
-			}
-			Optional<Path> newest = newestCpuRecording(serviceDir);
-			if (newest.isPresent() && !newest.get().equals(measured)) {
-				measured = newest.get();
-				totals = totalsByFrame(collapsedCpuStacks(measured));
-				if (shareOfRequests(COMPUTE, totals) > THRESHOLD) {
-					break;
-				}
-			}
-		}
-
-		assertThat(shareOfRequests(COMPUTE, totals)).as("share of the requests' CPU samples in %s", COMPUTE)
-			.isGreaterThan(THRESHOLD);
-		assertThat(topApplicationFrames(totals, 3)).contains(COMPUTE);
-	}
-
-	private static Optional<Path> newestCpuRecording(Path serviceDir) throws IOException {
-		if (!Files.isDirectory(serviceDir)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> files = Files.list(serviceDir)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith("-cpu.jfr")).max(Path::compareTo);
-		}
-	}
-
-	private static List<String> collapsedCpuStacks(Path jfr) throws IOException {
-		ByteArrayOutputStream collapsed = new ByteArrayOutputStream();
-		try (JfrReader reader = new JfrReader(jfr.toString())) {
-			JfrToFlame converter = new JfrToFlame(reader, new Arguments("--cpu", "--output", "collapsed"));
-			converter.convert();
-			converter.dump(collapsed);
-		}
-		return collapsed.toString(StandardCharsets.UTF_8).lines().toList();
-	}
-
-	/**
-	 * Samples per frame, counting a frame once per stack.
-	 */
-	private static Map<String, Long> totalsByFrame(List<String> collapsedStacks) {
-		Map<String, Long> totals = new HashMap<>();
-		for (String line : collapsedStacks) {
-			int space = line.lastIndexOf(' ');
-			long samples = Long.parseLong(line.substring(space + 1));
-			Stream.of(line.substring(0, space).split(";"))
-				.map((frame) -> frame.replaceFirst("_\\[.]$", ""))
-				.distinct()
-				.forEach((frame) -> totals.merge(frame, samples, Long::sum));
-		}
-		return totals;
-	}
-
-	/**
-	 * The frame's part of what the request handler costs: the test's own work runs in the same
-	 * JVM and would distort a share of everything.
-	 */
-	private static double shareOfRequests(String frame, Map<String, Long> totals) {
-		long requests = totals.getOrDefault(REQUEST_HANDLER, 0L);
-		return (requests > 0) ? (double) totals.getOrDefault(frame, 0L) / requests : 0;
-	}
-
-	/**
-	 * The frontend's own frames with the most samples, aside from the controller method that calls
-	 * them and this test, which runs in the same JVM.
-	 */
-	private static List<String> topApplicationFrames(Map<String, Long> totals, int count) {
-		return totals.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().startsWith("dev/perfwatch/frontend/")
-					&& !entry.getKey().startsWith(REQUEST_HANDLER)
-					&& !entry.getKey().startsWith("dev/perfwatch/frontend/FrontendProfilingTest"))
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.limit(count)
-			.map(Map.Entry::getKey)
-			.toList();
+	void randomComputationTakesMostOfTheRequestsCpuSamples() throws Exception {
+		this.load.cpuProfileSatisfies((costs) -> {
+			assertThat(costs.calleesByShare().keySet())
+				.as("what the handler calls, by share of its CPU samples: %s", costs.calleesByShare())
+				.first()
+				.isEqualTo(COMPUTE);
+			assertThat(costs.shareOf(COMPUTE)).as("share of the requests' CPU samples in %s", COMPUTE)
+				.isGreaterThan(THRESHOLD);
+		}, DEADLINE);
 	}
 
 }
