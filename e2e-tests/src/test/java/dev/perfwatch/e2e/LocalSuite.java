@@ -36,15 +36,15 @@ final class LocalSuite implements AutoCloseable {
 
 	final int dataPort = freePort();
 
-	final JarProcess zipkin;
+	final LocalProcess zipkin;
 
-	final JarProcess frontend;
+	final LocalProcess frontend;
 
-	final JarProcess gateway;
+	final LocalProcess gateway;
 
-	final JarProcess auth;
+	final LocalProcess auth;
 
-	final JarProcess data;
+	final LocalProcess data;
 
 	/**
 	 * A suite without the continuous profiler.
@@ -59,7 +59,7 @@ final class LocalSuite implements AutoCloseable {
 	 */
 	LocalSuite(Path profiles) {
 		this.profiles = profiles;
-		this.zipkin = new JarProcess("zipkin", Path.of(System.getProperty("perfwatch.zipkin-jar")),
+		this.zipkin = LocalProcess.jar("zipkin", Path.of(System.getProperty("perfwatch.zipkin-jar")),
 				List.of("--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + this.zipkinPort,
 						"--armeria.ports[0].protocols[0]=http"),
 				Map.of("STORAGE_TYPE", "mem"), URI.create(zipkinUrl() + "/health"), this.logs);
@@ -71,8 +71,8 @@ final class LocalSuite implements AutoCloseable {
 	}
 
 	LocalSuite start() {
-		List<JarProcess> all = List.of(this.zipkin, this.data, this.auth, this.gateway, this.frontend);
-		all.forEach(JarProcess::launch);
+		List<LocalProcess> all = List.of(this.zipkin, this.data, this.auth, this.gateway, this.frontend);
+		all.forEach(LocalProcess::launch);
 		all.forEach((process) -> process.awaitReady(STARTUP));
 		return this;
 	}
@@ -99,10 +99,10 @@ final class LocalSuite implements AutoCloseable {
 
 	@Override
 	public void close() {
-		List.of(this.frontend, this.gateway, this.auth, this.data, this.zipkin).forEach(JarProcess::stop);
+		List.of(this.frontend, this.gateway, this.auth, this.data, this.zipkin).forEach(LocalProcess::stop);
 	}
 
-	private JarProcess service(String module, int port, Map<String, String> downstreams) {
+	private LocalProcess service(String module, int port, Map<String, String> downstreams) {
 		Map<String, String> env = new LinkedHashMap<>(downstreams);
 		env.put("PORT", String.valueOf(port));
 		env.put("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", zipkinUrl() + "/api/v2/spans");
@@ -115,11 +115,11 @@ final class LocalSuite implements AutoCloseable {
 		else {
 			env.put("PERFWATCH_PROFILING", "off");
 		}
-		return new JarProcess(module, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
+		return LocalProcess.jar(module, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
 				env, URI.create(url(port) + "/actuator/health/readiness"), this.logs);
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -79,6 +79,14 @@ class FrontendControllerTests {
 	}
 
 	@Test
+	void keepsATimeoutBehindTheGatewayAs504() {
+		gateway.answer(504, "{\"error\":\"data-service did not answer in time\"}", Duration.ZERO);
+		Answer answer = this.frontend.get("/");
+		assertThat(answer.status()).isEqualTo(504);
+		assertThat(answer.body()).contains("\"api_response\":{\"error\":\"data-service did not answer in time\"}");
+	}
+
+	@Test
 	void answersUnknownPathsWith404Json() {
 		Answer answer = this.frontend.get("/no-such-page");
 		assertThat(answer.status()).isEqualTo(404);

@@ -15,18 +15,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One executable jar run as a separate JVM, with its output in a log file, considered started once
- * its readiness URL answers 200.
+ * A program run as a separate process, with its output in a log file, considered started once its
+ * readiness URL answers 200.
  */
-final class JarProcess implements AutoCloseable {
+final class LocalProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final String name;
 
-	private final Path jar;
-
-	private final List<String> args;
+	private final List<String> command;
 
 	private final Map<String, String> env;
 
@@ -36,27 +34,33 @@ final class JarProcess implements AutoCloseable {
 
 	private Process process;
 
-	JarProcess(String name, Path jar, List<String> args, Map<String, String> env, URI readiness, Path logDir) {
+	LocalProcess(String name, List<String> command, Map<String, String> env, URI readiness, Path logDir) {
 		this.name = name;
-		this.jar = jar;
-		this.args = args;
+		this.command = command;
 		this.env = env;
 		this.readiness = readiness;
 		this.log = logDir.resolve(name + ".log");
 	}
 
 	/**
-	 * Launches the JVM without waiting, so several can boot side by side.
+	 * An executable jar, run by the JVM that runs the tests, tuned to start fast.
 	 */
-	JarProcess launch() {
-		if (!Files.isRegularFile(this.jar)) {
-			throw new IllegalStateException(this.jar + " is missing: build it first with ./mvnw package");
+	static LocalProcess jar(String name, Path jar, List<String> args, Map<String, String> env, URI readiness,
+			Path logDir) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw package");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar",
-				this.jar.toString()));
-		command.addAll(this.args);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toString()));
+		command.addAll(args);
+		return new LocalProcess(name, command, env, readiness, logDir);
+	}
+
+	/**
+	 * Starts the process without waiting, so several can boot side by side.
+	 */
+	LocalProcess launch() {
+		ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		builder.environment().putAll(this.env);
 		try {
