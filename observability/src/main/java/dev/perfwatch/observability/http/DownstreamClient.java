@@ -1,7 +1,8 @@
 package dev.perfwatch.observability.http;
 
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -39,10 +40,11 @@ public class DownstreamClient {
 
 	private static DownstreamUnavailableException.Failure failureOf(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpConnectTimeoutException) {
+			// A connect timeout is a SocketTimeoutException too, so it is told apart first.
+			if (cause instanceof ConnectTimeoutException) {
 				return DownstreamUnavailableException.Failure.UNREACHABLE;
 			}
-			if (cause instanceof HttpTimeoutException) {
+			if (cause instanceof SocketTimeoutException) {
 				return DownstreamUnavailableException.Failure.TIMEOUT;
 			}
 		}
