@@ -54,7 +54,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 zipkin_port=$((base_port + 20))
 (cd "$root" && ./mvnw -q -B dependency:copy -Dartifact=io.zipkin:zipkin-server:3.6.1:jar:exec \
 	-DoutputDirectory="$work" -N)
-STORAGE_TYPE=mem java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
+STORAGE_TYPE=mem MEM_MAX_SPANS=50000 java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
 	"--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$zipkin_port" \
 	"--armeria.ports[0].protocols[0]=http" >"$work/zipkin.log" 2>&1 &
 pids+=("$!")

@@ -58,7 +58,13 @@ work="$(mktemp -d)"
 started_pids=()
 cleanup() {
 	for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${started_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	# Whatever has not stopped 15 s after TERM is killed, so the script always ends.
+	local deadline=$((SECONDS + 15))
+	for pid in "${started_pids[@]}"; do
+		while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+		kill -9 "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -84,7 +90,9 @@ if [[ "$running" == false ]]; then
 		./mvnw -q -B -DskipTests -pl observability,frontend-service,api-gateway-service,auth-service,data-service,load-generator -am package
 	fi
 	./mvnw -q -B dependency:copy -Dartifact=io.zipkin:zipkin-server:3.6.1:jar:exec -DoutputDirectory="$work" -N
-	STORAGE_TYPE=mem java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
+	# Zipkin keeps 500,000 spans by default, more than 256 MiB of heap holds: at a few hundred
+	# requests per second it would then collect garbage all the time, on the services' cores.
+	STORAGE_TYPE=mem MEM_MAX_SPANS=50000 java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
 		'--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$zipkin_port" \
 		'--armeria.ports[0].protocols[0]=http' >"$work/zipkin.log" 2>&1 &
 	started_pids+=($!)
