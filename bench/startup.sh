@@ -94,10 +94,11 @@ for service in "${services[@]}"; do
 		extracted="$work/$service"
 		"$jdk25/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$extracted" >/dev/null
 		PORT=$port PERFWATCH_PROFILING=off MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=false \
-			"$jdk25/bin/java" -XX:AOTCacheOutput="$extracted/app.aot" -Dspring.context.exit=onRefresh \
+			"$jdk25/bin/java" -Xmx256m -XX:AOTCacheOutput="$extracted/app.aot" -Dspring.context.exit=onRefresh \
 			-jar "$extracted/$service.jar" >"$work/train.log" 2>&1
+		# The same options as the training run, or the JVM may refuse the cache.
 		rows+=("$(series "$service" "java 25, extracted + AOT cache" "$jdk25/bin/java" -XX:AOTCache="$extracted/app.aot" \
-			--enable-native-access=ALL-UNNAMED -jar "$extracted/$service.jar")")
+			-jar "$extracted/$service.jar")")
 	fi
 done
 
