@@ -67,7 +67,8 @@ class ProfilesCommandTest {
 
 		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).containsPattern("alloc profile of svc: 1 windows .*, [\\d,]+ bytes")
-			.contains("SampleRecording$Allocator.fill");
+			// The JIT may inline Allocator.fill into the recording loop, so either frame may carry the bytes.
+			.containsPattern("dev\\.perfwatch\\.loadgen\\.profiles\\.SampleRecording(\\$Allocator\\.fill|\\.record)");
 		assertThat(this.profiles.resolve("svc/merged-alloc.html")).isNotEmptyFile();
 	}
 
