@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What does the continuous profiler cost? Starts the four services twice side by side, one stack
 # with profiling on at the default schedule (a 10 s window every 60 s) and one with it off, both
-# reporting to one Zipkin, then loads the two frontends in alternating rounds with wrk (ABAB, so
+# reporting to one Zipkin, then loads the two frontends in alternating rounds with wrk (ABBA, so
 # machine noise hits both alike) and compares throughput and the services' CPU time.
 #
 # Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--warmup-seconds S]
@@ -132,11 +132,15 @@ report="$work/report.txt"
 {
 	echo "# Continuous profiling overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), wrk -t1 -c$connections, GET / on the frontend"
-	echo "# $rounds rounds of ${round_seconds}s per stack, alternating; profiling on = default schedule (10s window every 60s)"
+	echo "# $rounds rounds of ${round_seconds}s per stack, alternating ABBA; profiling on = default schedule (10s window every 60s)"
 	printf '%-6s %-4s %10s %10s %8s %12s\n' round mode requests req/s non2xx cpu_s
 } >"$report"
+# ABBA: the stacks still warm up round after round, so the stack loaded second in a round has an
+# edge; swapping the order every round gives it to each stack alike.
 for round in $(seq 1 "$rounds"); do
-	for mode in on off; do
+	order="on off"
+	(( round % 2 == 0 )) && order="off on"
+	for mode in $order; do
 		port="$on_port"
 		[[ "$mode" == off ]] && port="$off_port"
 		read -r r e t < <(load "$mode" "$port" "$round_seconds")
