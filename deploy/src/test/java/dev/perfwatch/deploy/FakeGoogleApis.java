@@ -3,12 +3,9 @@ package dev.perfwatch.deploy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,18 +76,18 @@ final class FakeGoogleApis implements AutoCloseable {
 		Request request = record(exchange);
 		String service = request.path().split("/")[2];
 		boolean allowed = this.publicServices.contains(service) || IDENTITY.equals(request.authorization());
-		respond(exchange, allowed ? 200 : 403, allowed ? "{\"status\":\"UP\"}" : "Forbidden");
+		FakeHttpExchanges.respond(exchange, allowed ? 200 : 403, allowed ? "{\"status\":\"UP\"}" : "Forbidden");
 	}
 
 	private void traces(HttpExchange exchange) throws IOException {
 		Request request = record(exchange);
 		if (!ACCESS.equals(request.authorization())) {
-			respond(exchange, 401, "{\"error\":{\"code\":401}}");
+			FakeHttpExchanges.respond(exchange, 401, "{\"error\":{\"code\":401}}");
 			return;
 		}
 		String filter = request.query().getOrDefault("filter", "");
 		boolean found = filter.startsWith("+/component:") && this.traced.contains(filter.substring(12));
-		respond(exchange, 200, found
+		FakeHttpExchanges.respond(exchange, 200, found
 				? "{\n  \"traces\": [\n    {\n      \"projectId\": \"p\",\n      \"traceId\": \"4bf92f3577b34da6a3ce929d0e0e4736\"\n    }\n  ]\n}"
 				: "{}");
 	}
@@ -98,7 +95,7 @@ final class FakeGoogleApis implements AutoCloseable {
 	private void profiles(HttpExchange exchange) throws IOException {
 		Request request = record(exchange);
 		if (!ACCESS.equals(request.authorization())) {
-			respond(exchange, 401, "{\"error\":{\"code\":401}}");
+			FakeHttpExchanges.respond(exchange, 401, "{\"error\":{\"code\":401}}");
 			return;
 		}
 		int page = Integer.parseInt(request.query().getOrDefault("pageToken", "page-0").substring(5));
@@ -109,34 +106,15 @@ final class FakeGoogleApis implements AutoCloseable {
 					+ "  \"deployment\": {\n    \"projectId\": \"p\",\n    \"target\": \"" + target + "\"\n  }\n}")
 			.collect(Collectors.joining(",\n"));
 		String next = (to < this.profiled.size()) ? ",\n  \"nextPageToken\": \"page-" + (page + 1) + "\"" : "";
-		respond(exchange, 200, "{\n  \"profiles\": [" + profiles + "]" + next + "\n}");
+		FakeHttpExchanges.respond(exchange, 200, "{\n  \"profiles\": [" + profiles + "]" + next + "\n}");
 	}
 
 	private Request record(HttpExchange exchange) {
-		Map<String, String> query = new LinkedHashMap<>();
-		String raw = exchange.getRequestURI().getRawQuery();
-		if (raw != null) {
-			for (String pair : raw.split("&")) {
-				String[] parts = pair.split("=", 2);
-				query.put(decode(parts[0]), (parts.length > 1) ? decode(parts[1]) : "");
-			}
-		}
+		Map<String, String> query = FakeHttpExchanges.query(exchange);
 		Request request = new Request(exchange.getRequestURI().getPath(), query,
 				exchange.getRequestHeaders().getFirst("Authorization"));
 		this.requests.add(request);
 		return request;
-	}
-
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.perfwatch.deploy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,14 +85,14 @@ final class FakeMonitoringApi implements AutoCloseable {
 	private synchronized void handle(HttpExchange exchange) throws IOException {
 		Request request = record(exchange);
 		if (!FakeGoogleApis.ACCESS.equals(request.authorization())) {
-			respond(exchange, 401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}");
+			FakeHttpExchanges.respond(exchange, 401, "{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}");
 			return;
 		}
 		String[] path = request.path().split("/");
 		// ["", "v3", "projects", "<id or number>", collection, ...]
 		if (path.length < 5 || !path[2].equals("projects")
 				|| !(path[3].equals(this.project) || path[3].equals(PROJECT_NUMBER))) {
-			respond(exchange, 404, error(404, "no such path " + request.path()));
+			FakeHttpExchanges.respond(exchange, 404, error(404, "no such path " + request.path()));
 			return;
 		}
 		String name = projectPrefix() + String.join("/", List.of(path).subList(4, path.length));
@@ -101,21 +100,21 @@ final class FakeMonitoringApi implements AutoCloseable {
 			case "GET" -> get(exchange, request, name);
 			case "POST" -> create(exchange, request, name);
 			case "PATCH" -> update(exchange, request, name);
-			default -> respond(exchange, 405, error(405, request.method()));
+			default -> FakeHttpExchanges.respond(exchange, 405, error(405, request.method()));
 		}
 	}
 
 	private void get(HttpExchange exchange, Request request, String name) throws IOException {
 		if (this.resources.containsKey(name)) {
-			respond(exchange, 200, withName(name, this.resources.get(name)));
+			FakeHttpExchanges.respond(exchange, 200, withName(name, this.resources.get(name)));
 			return;
 		}
 		String collection = name.substring(name.lastIndexOf('/') + 1);
 		if (collection.equals("alertPolicies") || collection.equals("dashboards")) {
-			respond(exchange, 200, list(collection, name, request.query().get("filter")));
+			FakeHttpExchanges.respond(exchange, 200, list(collection, name, request.query().get("filter")));
 			return;
 		}
-		respond(exchange, 404, error(404, name + " not found"));
+		FakeHttpExchanges.respond(exchange, 404, error(404, name + " not found"));
 	}
 
 	/** Only name and displayName, as the real API answers with fields=...(name,displayName). */
@@ -138,30 +137,30 @@ final class FakeMonitoringApi implements AutoCloseable {
 		String name = collectionName + "/" + ((id != null) ? id : String.valueOf(this.nextId++));
 		String parent = collectionName.substring(0, collectionName.lastIndexOf('/'));
 		if (this.resources.containsKey(name)) {
-			respond(exchange, 409, error(409, name + " already exists"));
+			FakeHttpExchanges.respond(exchange, 409, error(409, name + " already exists"));
 		}
 		else if (collectionName.endsWith("/serviceLevelObjectives") && !this.resources.containsKey(parent)) {
-			respond(exchange, 404, error(404, "service " + parent + " not found"));
+			FakeHttpExchanges.respond(exchange, 404, error(404, "service " + parent + " not found"));
 		}
 		else if (unknownSlo(request.body()) != null) {
-			respond(exchange, 400, error(400, "unknown SLO " + unknownSlo(request.body())));
+			FakeHttpExchanges.respond(exchange, 400, error(400, "unknown SLO " + unknownSlo(request.body())));
 		}
 		else {
 			this.resources.put(name, request.body());
-			respond(exchange, 200, withName(name, request.body()));
+			FakeHttpExchanges.respond(exchange, 200, withName(name, request.body()));
 		}
 	}
 
 	private void update(HttpExchange exchange, Request request, String name) throws IOException {
 		if (!this.resources.containsKey(name)) {
-			respond(exchange, 404, error(404, name + " not found"));
+			FakeHttpExchanges.respond(exchange, 404, error(404, name + " not found"));
 		}
 		else if (unknownSlo(request.body()) != null) {
-			respond(exchange, 400, error(400, "unknown SLO " + unknownSlo(request.body())));
+			FakeHttpExchanges.respond(exchange, 400, error(400, "unknown SLO " + unknownSlo(request.body())));
 		}
 		else {
 			this.resources.put(name, request.body());
-			respond(exchange, 200, withName(name, request.body()));
+			FakeHttpExchanges.respond(exchange, 200, withName(name, request.body()));
 		}
 	}
 
@@ -193,31 +192,12 @@ final class FakeMonitoringApi implements AutoCloseable {
 	}
 
 	private Request record(HttpExchange exchange) throws IOException {
-		Map<String, String> query = new LinkedHashMap<>();
-		String raw = exchange.getRequestURI().getRawQuery();
-		if (raw != null) {
-			for (String pair : raw.split("&")) {
-				String[] parts = pair.split("=", 2);
-				query.put(decode(parts[0]), (parts.length > 1) ? decode(parts[1]) : "");
-			}
-		}
+		Map<String, String> query = FakeHttpExchanges.query(exchange);
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
 				exchange.getRequestHeaders().getFirst("Authorization"), body);
 		this.requests.add(request);
 		return request;
-	}
-
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	@Override
