@@ -22,6 +22,10 @@ usage: bench/loadgen-vs-wrk.sh [--duration 120s] [--wrk-duration 20s] [--connect
 USAGE
 }
 
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+
 duration=120s
 wrk_duration=20s
 connections=32
@@ -37,37 +41,26 @@ while [[ $# -gt 0 ]]; do
 		--out) out="$2"; shift 2 ;;
 		--no-build) build=false; shift ;;
 		-h|--help) usage; exit 0 ;;
-		*) usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 jar=load-generator/target/load-generator.jar
 java_opts=${LOADGEN_JAVA_OPTS:--Xmx256m}
 work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-	if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+stop_on_exit
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+require_command wrk "apt-get install wrk"
 if [[ "$build" == true ]]; then
-	./mvnw -q -B -pl load-generator -am package -DskipTests
+	build_jars load-generator
 fi
 ./mvnw -q -B -pl load-generator dependency:build-classpath -Dmdep.includeScope=runtime \
 	-Dmdep.outputFile="$work/classpath.txt" >/dev/null
 
-java -cp "$(cat "$work/classpath.txt")" bench/TrivialHttpServer.java "$port" 1 >"$work/server.log" 2>&1 &
-server_pid=$!
+start_logged "$work/server.log" java -cp "$(cat "$work/classpath.txt")" bench/TrivialHttpServer.java "$port" 1
 url="http://127.0.0.1:$port/"
-deadline=$((SECONDS + 60))
-until curl -fs "$url" >/dev/null 2>&1; do
-	if (( SECONDS > deadline )); then echo "trivial server did not start: $(cat "$work/server.log")" >&2; exit 1; fi
-	sleep 0.5
-done
+wait_url "$url" 60
 
 clk_tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -1,47 +1,46 @@
 #!/usr/bin/env bash
-# What does the continuous profiler cost? Starts the four services twice side by side, one stack
-# with profiling on at the default schedule (a 10 s window every 60 s) and one with it off, both
-# reporting to one Zipkin, then loads the two frontends in alternating rounds with wrk (ABBA, so
-# machine noise hits both alike) and compares throughput and the services' CPU time.
+# What does the profiler cost? Starts the four services four times side by side, all reporting to
+# one Zipkin with tracing at 100 %:
+#   off      profiling off
+#   default  the continuous schedule (a 10 s window every 60 s), no span events
+#   spans    the continuous schedule with span events (the perfwatch default)
+#   trace    trace mode (10 s windows every 11 s, dense sampling, span events)
+# then loads one frontend at a time with wrk in rotating order (each mode goes first, second, ...
+# alike, so warm-up drift and machine noise hit all modes alike), the other stacks stopped with
+# SIGSTOP meanwhile, and compares throughput and the services' CPU time per request against 'off'.
 #
 # Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--warmup-seconds S]
-#   Needs the jars from `./mvnw -q -B -DskipTests package`, wrk and curl.
-#   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+20), WRK_CONNECTIONS (default 4),
+#   Needs the jars from `./mvnw -q -B -DskipTests package`, wrk, curl and bc.
+#   A round should span whole minutes: the default schedule records 10 s of every 60 s.
+#   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+40), WRK_CONNECTIONS (default 4),
 #        RESULT (default bench/results/profiling-overhead.txt).
 set -euo pipefail
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
-rounds=2
-round_seconds=60
-warmup_seconds=20
+usage() { header_usage; }
+
+rounds=4
+round_seconds=45
+warmup_seconds=40
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--rounds) rounds="$2"; shift 2 ;;
 		--round-seconds) round_seconds="$2"; shift 2 ;;
 		--warmup-seconds) warmup_seconds="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
-		*) usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 base_port="${BASE_PORT:-18100}"
 connections="${WRK_CONNECTIONS:-4}"
 result="${RESULT:-$root/bench/results/profiling-overhead.txt}"
 work="$(mktemp -d)"
-pids=()
-
-cleanup() {
-	for pid in "${pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${pids[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+modes=(off default spans trace)
+stop_on_exit
 
 for jar in frontend-service api-gateway-service auth-service data-service; do
 	if [[ ! -f "$root/$jar/target/$jar.jar" ]]; then
@@ -49,21 +48,42 @@ for jar in frontend-service api-gateway-service auth-service data-service; do
 		exit 1
 	fi
 done
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+for tool in wrk curl bc; do
+	require_command "$tool" "apt-get install $tool"
+done
 
-zipkin_port=$((base_port + 20))
-(cd "$root" && ./mvnw -q -B dependency:copy -Dartifact=io.zipkin:zipkin-server:3.6.1:jar:exec \
-	-DoutputDirectory="$work" -N)
-STORAGE_TYPE=mem MEM_MAX_SPANS=50000 java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
-	"--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$zipkin_port" \
-	"--armeria.ports[0].protocols[0]=http" >"$work/zipkin.log" 2>&1 &
-pids+=("$!")
+zipkin_port=$((base_port + 40))
+bench_zipkin "$zipkin_port"
 
-# start_stack NAME FIRST_PORT PROFILING: prints the four service PIDs
+# profiling_env MODE: the settings that make a stack run MODE
+profiling_env() {
+	case "$1" in
+		off) echo "PERFWATCH_PROFILING=off" ;;
+		default) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=continuous PERFWATCH_PROFILING_SPAN_EVENTS=false" ;;
+		spans) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=continuous PERFWATCH_PROFILING_SPAN_EVENTS=true" ;;
+		trace) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=trace PERFWATCH_PROFILING_SPAN_EVENTS=true" ;;
+	esac
+}
+
+# port_of MODE: the frontend port of MODE's stack; its other services follow it
+port_of() {
+	local index
+	for index in "${!modes[@]}"; do
+		if [[ "${modes[$index]}" == "$1" ]]; then
+			echo $((base_port + 10 * index))
+			return 0
+		fi
+	done
+	return 1
+}
+
 start_stack() {
-	local name="$1" port="$2" profiling="$3"
-	local -a env=(
-		"PERFWATCH_PROFILING=$profiling" "PERFWATCH_PROFILES_DIR=$work/profiles-$name"
+	local mode="$1" port
+	port="$(port_of "$mode")"
+	local -a env
+	read -r -a env <<<"$(profiling_env "$mode")"
+	env+=(
+		"PERFWATCH_PROFILES_DIR=$work/profiles-$mode"
 		"MANAGEMENT_ZIPKIN_TRACING_ENDPOINT=http://127.0.0.1:$zipkin_port/api/v2/spans"
 		"API_SERVICE_URL=http://127.0.0.1:$((port + 1))"
 		"AUTH_SERVICE_URL=http://127.0.0.1:$((port + 2))"
@@ -71,28 +91,15 @@ start_stack() {
 	)
 	local offset=0
 	for service in frontend-service api-gateway-service auth-service data-service; do
-		env "${env[@]}" PORT=$((port + offset)) java -Xmx384m -jar "$root/$service/target/$service.jar" \
-			>"$work/$name-$service.log" 2>&1 &
-		pids+=("$!")
-		echo "$!" >>"$work/$name.pids"
+		start_logged "$work/$mode-$service.log" \
+			env "${env[@]}" PORT=$((port + offset)) "$java_bin" -Xmx384m -jar "$root/$service/target/$service.jar"
+		echo "${started_pids[-1]}" >>"$work/$mode.pids"
 		offset=$((offset + 1))
 	done
 }
 
-wait_ready() {
-	local url="$1"
-	for _ in $(seq 1 120); do
-		if curl -fsS -o /dev/null "$url" 2>/dev/null; then
-			return 0
-		fi
-		sleep 1
-	done
-	echo "Not ready after 120 s: $url" >&2
-	exit 1
-}
-
-# cpu_ticks NAME: user+system clock ticks of a stack's four JVMs so far
-cpu_ticks() {
+# stack_cpu_ticks MODE: user+system clock ticks of a stack's four JVMs so far
+stack_cpu_ticks() {
 	local total=0 pid
 	while read -r pid; do
 		total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
@@ -100,71 +107,91 @@ cpu_ticks() {
 	echo "$total"
 }
 
-on_port="$base_port"
-off_port=$((base_port + 10))
-start_stack on "$on_port" on
-start_stack off "$off_port" off
-wait_ready "http://127.0.0.1:$zipkin_port/health"
-for port in "$on_port" "$off_port"; do
-	for offset in 0 1 2 3; do
-		wait_ready "http://127.0.0.1:$((port + offset))/actuator/health/readiness"
-	done
+for mode in "${modes[@]}"; do
+	start_stack "$mode"
+done
+for mode in "${modes[@]}"; do
+	wait_services "$(port_of "$mode")"
 done
 
-# load NAME PORT SECONDS: prints "requests non2xx cpu_ticks"
+# signal_stack SIGNAL MODE: stops or continues a stack's four JVMs
+signal_stack() {
+	local pid
+	while read -r pid; do
+		kill "-$1" "$pid"
+	done <"$work/$2.pids"
+}
+
+# load MODE SECONDS: prints "requests non2xx cpu_ticks". Only the loaded stack runs: the others are
+# stopped (SIGSTOP), or their idle work (trace mode's dense sampling above all) would take the
+# cores from the measured one.
 load() {
-	local name="$1" port="$2" seconds="$3" before after out requests errors
-	before="$(cpu_ticks "$name")"
-	out="$(wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s "http://127.0.0.1:$port/")"
-	after="$(cpu_ticks "$name")"
+	local mode="$1" seconds="$2" before after out requests errors
+	signal_stack CONT "$mode"
+	before="$(stack_cpu_ticks "$mode")"
+	out="$(wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s "http://127.0.0.1:$(port_of "$mode")/")"
+	after="$(stack_cpu_ticks "$mode")"
+	signal_stack STOP "$mode"
 	requests="$(awk '/requests in/ {print $1}' <<<"$out")"
 	errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
 	echo "$requests ${errors:-0} $((after - before))"
 }
 
-echo "Warming up both stacks for ${warmup_seconds}s each"
-load on "$on_port" "$warmup_seconds" >/dev/null
-load off "$off_port" "$warmup_seconds" >/dev/null
+for mode in "${modes[@]}"; do
+	signal_stack STOP "$mode"
+done
+for mode in "${modes[@]}"; do
+	echo "Warming up '$mode' for ${warmup_seconds}s"
+	load "$mode" "$warmup_seconds" >/dev/null
+done
 
 ticks_per_second="$(getconf CLK_TCK)"
-declare -A requests=([on]=0 [off]=0) errors=([on]=0 [off]=0) ticks=([on]=0 [off]=0)
+declare -A requests=() errors=() ticks=()
+for mode in "${modes[@]}"; do
+	requests[$mode]=0 errors[$mode]=0 ticks[$mode]=0
+done
 report="$work/report.txt"
 {
-	echo "# Continuous profiling overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), wrk -t1 -c$connections, GET / on the frontend"
-	echo "# $rounds rounds of ${round_seconds}s per stack, alternating ABBA; profiling on = default schedule (10s window every 60s)"
-	printf '%-6s %-4s %10s %10s %8s %12s\n' round mode requests req/s non2xx cpu_s
+	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), wrk -t1 -c$connections, GET / on the frontend, tracing 100 % to Zipkin"
+	echo "# $rounds rounds of ${round_seconds}s per stack, order rotating each round, the other stacks stopped; modes: off, default (10 s window"
+	echo "# every 60 s, no span events), spans (default + span events), trace (10 s every 11 s, dense)"
+	printf '%-6s %-8s %10s %10s %8s %10s\n' round mode requests req/s non2xx cpu_s
 } >"$report"
-# ABBA: the stacks still warm up round after round, so the stack loaded second in a round has an
-# edge; swapping the order every round gives it to each stack alike.
+# Rotating the order: the stacks still warm up round after round and the machine's noise drifts, so
+# each mode takes each place in the order equally often over a multiple of four rounds.
+count=${#modes[@]}
 for round in $(seq 1 "$rounds"); do
-	order="on off"
-	(( round % 2 == 0 )) && order="off on"
-	for mode in $order; do
-		port="$on_port"
-		[[ "$mode" == off ]] && port="$off_port"
-		read -r r e t < <(load "$mode" "$port" "$round_seconds")
+	for place in $(seq 0 $((count - 1))); do
+		mode="${modes[$(((place + round - 1) % count))]}"
+		read -r r e t < <(load "$mode" "$round_seconds")
 		requests[$mode]=$((requests[$mode] + r))
 		errors[$mode]=$((errors[$mode] + e))
 		ticks[$mode]=$((ticks[$mode] + t))
-		printf '%-6s %-4s %10d %10.1f %8d %12.1f\n' "$round" "$mode" "$r" "$(bc -l <<<"$r / $round_seconds")" "$e" \
+		printf '%-6s %-8s %10d %10.1f %8d %10.1f\n' "$round" "$mode" "$r" "$(bc -l <<<"$r / $round_seconds")" "$e" \
 			"$(bc -l <<<"$t / $ticks_per_second")" | tee -a "$report"
 	done
 done
 
-windows="$(find "$work/profiles-on" -name '*-cpu.jfr' | wc -l)"
 {
 	echo
-	for mode in on off; do
-		printf '%-4s total %d requests, %.1f req/s, %.2f CPU ms per request\n' "$mode" "${requests[$mode]}" \
+	printf '%-8s %10s %10s %12s %16s %10s %8s\n' mode requests req/s 'cpu ms/req' 'throughput cost' 'cpu/req' windows
+	for mode in "${modes[@]}"; do
+		windows=0
+		[[ -d "$work/profiles-$mode" ]] && windows="$(find "$work/profiles-$mode" -name '*.jfr' | wc -l)"
+		printf '%-8s %10d %10.1f %12.2f %15.2f%% %10.4f %8d\n' "$mode" "${requests[$mode]}" \
 			"$(bc -l <<<"${requests[$mode]} / ($rounds * $round_seconds)")" \
-			"$(bc -l <<<"1000 * ${ticks[$mode]} / $ticks_per_second / ${requests[$mode]}")"
+			"$(bc -l <<<"1000 * ${ticks[$mode]} / $ticks_per_second / ${requests[$mode]}")" \
+			"$(bc -l <<<"100 * (1 - ${requests[$mode]} / ${requests[off]})")" \
+			"$(bc -l <<<"(${ticks[$mode]} / ${requests[$mode]}) / (${ticks[off]} / ${requests[off]})")" \
+			"$windows"
 	done
-	printf 'throughput on/off: %.4f (cost %.2f%%)\n' "$(bc -l <<<"${requests[on]} / ${requests[off]}")" \
-		"$(bc -l <<<"100 * (1 - ${requests[on]} / ${requests[off]})")"
-	printf 'CPU per request on/off: %.4f\n' \
-		"$(bc -l <<<"(${ticks[on]} / ${requests[on]}) / (${ticks[off]} / ${requests[off]})")"
-	echo "profile windows recorded by the 'on' stack's four services: $windows"
+	echo "throughput cost and cpu/req are against 'off'; windows = JFR windows the stack's four services kept"
+	non2xx=0
+	for mode in "${modes[@]}"; do
+		non2xx=$((non2xx + errors[$mode]))
+	done
+	echo "non-2xx answers in all rounds: $non2xx"
 } | tee -a "$report"
 
 mkdir -p "$(dirname "$result")"

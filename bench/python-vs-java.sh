@@ -13,6 +13,10 @@ usage: bench/python-vs-java.sh [--no-build] [--out bench/results/python-vs-java.
 USAGE
 }
 
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+
 build=true
 out=bench/results/python-vs-java.txt
 while [[ $# -gt 0 ]]; do
@@ -20,27 +24,20 @@ while [[ $# -gt 0 ]]; do
 		--no-build) build=false; shift ;;
 		--out) out="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
-		*) usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 python=/usr/bin/python3
 "$python" -c 'import flask, requests' 2>/dev/null \
 	|| { echo "needs python3-flask and python3-requests: sudo apt-get install python3-flask python3-requests" >&2; exit 1; }
 
 work="$(mktemp -d)"
-python_pids=()
-stop_python() {
-	for pid in "${python_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${python_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-	python_pids=()
-}
-trap 'stop_python; rm -rf "$work"' EXIT
+stop_on_exit
 
 if [[ "$build" == true ]]; then
-	./mvnw -q -B -DskipTests -pl observability,frontend-service,api-gateway-service,auth-service,data-service,load-generator -am package
+	build_suite_jars
 fi
 
 echo "starting the recipe's Python services on 18580-18583..." >&2
@@ -48,11 +45,10 @@ scripts=(frontend api_gateway auth_service data_service)
 for i in 3 2 1 0; do
 	PORT=$((18580 + i)) API_SERVICE_URL=http://127.0.0.1:18581 AUTH_SERVICE_URL=http://127.0.0.1:18582 \
 		DATA_SERVICE_URL=http://127.0.0.1:18583 \
-		"$python" "bench/python-recipe/${scripts[$i]}.py" >"$work/${scripts[$i]}.log" 2>&1 &
-	python_pids+=($!)
+		start_logged "$work/${scripts[$i]}.log" "$python" "bench/python-recipe/${scripts[$i]}.py"
 done
 bench/suite.sh --running --port-base 18580 --zipkin-port 18599 --out "$work/python.txt"
-stop_python
+stop_started
 
 echo "starting the Java suite on 18680-18683 with profiling on..." >&2
 SERVICE_JAVA_OPTS="-Xmx256m -Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.dir=$work/profiles" \

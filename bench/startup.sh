@@ -12,6 +12,10 @@ usage: bench/startup.sh [--no-build] [--runs 3] [--jdk25 DIR] [--out bench/resul
 USAGE
 }
 
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+
 build=true
 runs=3
 jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -23,24 +27,18 @@ while [[ $# -gt 0 ]]; do
 		--jdk25) jdk25="$2"; shift 2 ;;
 		--out) out="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
-		*) usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 services=(frontend-service api-gateway-service auth-service data-service)
 port=18590
 work="$(mktemp -d)"
-pid=""
-cleanup() {
-	if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+stop_on_exit
 
 if [[ "$build" == true ]]; then
-	./mvnw -q -B -DskipTests -pl frontend-service,api-gateway-service,auth-service,data-service -am package
+	build_jars "${services[@]}"
 fi
 
 now_ms() { date +%s%3N; }
@@ -48,24 +46,19 @@ now_ms() { date +%s%3N; }
 # measure LABEL JAVA ARGS...: one start; prints "startup_ms rss_mib".
 measure() {
 	local java="$1"; shift
-	local start ready deadline
+	local start ready pid
+	# measure runs in a command substitution, a subshell that the script's exit trap does not cover.
+	trap stop_started EXIT
 	start=$(now_ms)
 	PORT=$port PERFWATCH_PROFILING=off MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=false \
-		"$java" -Xmx256m "$@" >"$work/service.log" 2>&1 &
-	pid=$!
-	deadline=$((SECONDS + 60))
-	until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-		if (( SECONDS > deadline )) || ! kill -0 "$pid" 2>/dev/null; then
-			echo "did not start: $*" >&2; tail -5 "$work/service.log" >&2; exit 1
-		fi
-		sleep 0.02
-	done
+		start_logged "$work/service.log" "$java" -Xmx256m "$@"
+	pid="${started_pids[-1]}"
+	wait_url "http://127.0.0.1:$port/actuator/health/readiness" 60 0.02
 	ready=$(now_ms)
 	for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$port/health"; done
 	local rss
 	rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
-	kill "$pid"; wait "$pid" 2>/dev/null || true
-	pid=""
+	stop_started
 	echo "$((ready - start)) $rss"
 }
 

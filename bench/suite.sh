@@ -6,6 +6,8 @@
 #      after each open-model run, divided by the frontend requests sent in it.
 # By default it builds and starts the four services and a Zipkin server on 127.0.0.1 and stops
 # them at the end; --running measures services that already listen on their ports.
+# 4. the plumbing share: 1 - (the recipe's own work alone, from bench/floor.sh) / (total CPU per
+#    request of the four services and Zipkin).
 # Takes about 3 minutes with the defaults.
 set -euo pipefail
 
@@ -13,15 +15,21 @@ usage() {
 	cat <<USAGE
 usage: bench/suite.sh [--running] [--port-base 8080] [--zipkin-port 9411] [--no-build]
                       [--warmup 30s] [--levels 1,4,16,32] [--level-duration 10s] [--fractions 25,50,75]
-                      [--fraction-duration 20s] [--out bench/results/suite.txt]
+                      [--fraction-duration 20s] [--floor auto|MS] [--out bench/results/suite.txt]
   --running     do not start anything: the frontend, gateway, auth and data services listen on
                 port-base .. port-base+3 (and Zipkin on --zipkin-port, if it runs)
   --port-base   frontend port; gateway, auth and data get the next three
   --warmup      unmeasured closed-model load (concurrency 8) before anything is measured, so
                 a JIT-compiled suite is measured rather than its first minute
+  --floor       CPU ms per request of the recipe's own work, against which the plumbing share
+                is stated; auto (default) measures it first with bench/floor.sh
   SERVICE_JAVA_OPTS (env) JVM options for started services, default: -Xmx256m
 USAGE
 }
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 running=false
 port_base=8080
@@ -33,6 +41,7 @@ level_duration=10s
 fractions=25,50,75
 fraction_duration=20s
 out=bench/results/suite.txt
+floor=auto
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--running) running=true; shift ;;
@@ -45,73 +54,34 @@ while [[ $# -gt 0 ]]; do
 		--fractions) fractions="$2"; shift 2 ;;
 		--fraction-duration) fraction_duration="$2"; shift 2 ;;
 		--out) out="$2"; shift 2 ;;
+		--floor) floor="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
-		*) usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-services=(frontend-service api-gateway-service auth-service data-service)
-names=(frontend api-gateway auth data)
 work="$(mktemp -d)"
-started_pids=()
-cleanup() {
-	for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	# Whatever has not stopped 15 s after TERM is killed, so the script always ends.
-	local deadline=$((SECONDS + 15))
-	for pid in "${started_pids[@]}"; do
-		while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
-		kill -9 "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
+stop_on_exit
 
 port_of() { echo $((port_base + $1)); }
-pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
-cpu_ticks() { if [[ -n "$1" && -r "/proc/$1/stat" ]]; then awk '{print $14 + $15}' "/proc/$1/stat"; else echo 0; fi; }
-wait_healthy() {
-	local url="$1" deadline=$((SECONDS + 120))
-	until curl -fs "$url" >/dev/null 2>&1; do
-		if (( SECONDS > deadline )); then echo "not healthy in time: $url" >&2; exit 1; fi
-		sleep 1
-	done
-}
-# json_field FILE SECTION KEY: a number from the generator's --out report.
-json_field() {
-	awk -v s="\"$2\"" -v k="\"$3\"" '$1 == s { on = 1; next } on && $1 == k { gsub(/[ ,]/, "", $3); print $3; exit } on && /}/ { on = 0 }' "$1"
-}
 
-jar=load-generator/target/load-generator.jar
+if [[ "$floor" == auto ]]; then
+	echo "measuring the recipe's own work alone (bench/floor.sh)..." >&2
+	floor=$(RESULT="$work/floor.txt" bench/floor.sh | awk '/^floor total/ {print $3}')
+fi
+
 if [[ "$running" == false ]]; then
 	if [[ "$build" == true ]]; then
-		./mvnw -q -B -DskipTests -pl observability,frontend-service,api-gateway-service,auth-service,data-service,load-generator -am package
+		build_suite_jars
 	fi
-	./mvnw -q -B dependency:copy -Dartifact=io.zipkin:zipkin-server:3.6.1:jar:exec -DoutputDirectory="$work" -N
-	# Zipkin keeps 500,000 spans by default, more than 256 MiB of heap holds: at a few hundred
-	# requests per second it would then collect garbage all the time, on the services' cores.
-	STORAGE_TYPE=mem MEM_MAX_SPANS=50000 java -Xmx256m -jar "$work/zipkin-server-3.6.1-exec.jar" \
-		'--armeria.ports[0].ip=127.0.0.1' "--armeria.ports[0].port=$zipkin_port" \
-		'--armeria.ports[0].protocols[0]=http' >"$work/zipkin.log" 2>&1 &
-	started_pids+=($!)
-	java_opts=${SERVICE_JAVA_OPTS:--Xmx256m}
-	for i in 3 2 1 0; do
-		# shellcheck disable=SC2086  # java_opts holds several options on purpose
-		PORT=$(port_of "$i") \
-			API_SERVICE_URL="http://127.0.0.1:$(port_of 1)" \
-			AUTH_SERVICE_URL="http://127.0.0.1:$(port_of 2)" \
-			DATA_SERVICE_URL="http://127.0.0.1:$(port_of 3)" \
-			java $java_opts "-Dmanagement.zipkin.tracing.endpoint=http://127.0.0.1:$zipkin_port/api/v2/spans" \
-			-jar "${services[$i]}/target/${services[$i]}.jar" >"$work/${names[$i]}.log" 2>&1 &
-		started_pids+=($!)
-	done
-	wait_healthy "http://127.0.0.1:$zipkin_port/health"
+	bench_zipkin "$zipkin_port"
+	# shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options on purpose
+	start_services "$port_base" "$zipkin_port" "$work" ${SERVICE_JAVA_OPTS:--Xmx256m}
 fi
 pids=()
 for i in 0 1 2 3; do
-	wait_healthy "http://127.0.0.1:$(port_of "$i")/health"
+	wait_url "http://127.0.0.1:$(port_of "$i")/health"
 	pids+=("$(pid_on_port "$(port_of "$i")")")
 done
 zipkin_pid="$(pid_on_port "$zipkin_port")"
@@ -119,7 +89,7 @@ url="http://127.0.0.1:$(port_of 0)/"
 trace_ui="http://127.0.0.1:$zipkin_port/zipkin/traces/"
 echo "suite is up: frontend $url" >&2
 
-loadgen() { java -Xmx256m -jar "$jar" --progress off --trace-ui "$trace_ui" "$@" "$url"; }
+loadgen() { run_loadgen "$url" --trace-ui "$trace_ui" "$@"; }
 
 echo "warming up for $warmup..." >&2
 loadgen --concurrency 8 --duration "$warmup" --slowest 1 >"$work/warmup.txt"
@@ -167,10 +137,15 @@ for fraction in "${fraction_list[@]}"; do
 		"$(json_field "$f" latency_ms p99)" "$(json_field "$f" latency_ms p999)" "$(json_field "$f" latency_ms max)" \
 		"$(json_field "$f" errors total)" "$(json_field "$f" requests late_starts)")")
 	row=$(printf '  %-9s' "$fraction%")
+	total_ticks=0
 	for i in 0 1 2 3 4; do
 		row+=$(awk -v a="${before[$i]}" -v b="${after[$i]}" -v n="$sent" -v hz="$clk_tck" \
 			'BEGIN { if (n > 0 && b > 0) printf " %-12.3f", (b - a) * 1000 / hz / n; else printf " %-12s", "n/a" }')
+		total_ticks=$((total_ticks + after[i] - before[i]))
 	done
+	# The whole chain's CPU per request, Zipkin included, and how much of it is not the recipe's work.
+	row+=$(awk -v t="$total_ticks" -v n="$sent" -v hz="$clk_tck" -v floor="$floor" \
+		'BEGIN { if (n > 0) { ms = t * 1000 / hz / n; printf " %-12.3f %.1f%%", ms, 100 * (1 - floor / ms) } else printf " n/a" }')
 	cpu_rows+=("$row")
 done
 
@@ -194,6 +169,7 @@ mkdir -p "$(dirname "$out")"
 	printf '%s\n' "${fraction_rows[@]}"
 	echo
 	echo "3. CPU per request: ms of CPU time per frontend request, over each open-model run"
-	echo "  fraction   frontend     api-gateway  auth         data         zipkin"
+	echo "  fraction   frontend     api-gateway  auth         data         zipkin       total        plumbing"
 	printf '%s\n' "${cpu_rows[@]}"
+	echo "  plumbing = 1 - floor / total, with the recipe's own work measured alone (bench/floor.sh): $floor ms"
 } | tee "$out"

@@ -10,16 +10,13 @@ here=${BASH_SOURCE[0]%/*}
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
-: "${MONITORING_API_BASE:=https://monitoring.googleapis.com}"
 : "${NOTIFICATION_CHANNELS:=}"
 RENDER_TO=""
 PW_VALUE_FLAGS[--notification-channels]=NOTIFICATION_CHANNELS
 PW_VALUE_FLAGS[--render-to]=RENDER_TO
+CLOUD_DIR=$PW_MONITORING_DIR
+SERVICE_ID=$PW_MONITORING_SERVICE_ID
 
-CLOUD_DIR=$PW_ROOT_DIR/monitoring/cloud
-SERVICE_ID=perfwatch-frontend
-# Upper bound on dashboard list pages read (1000 dashboards each).
-MAX_DASHBOARD_PAGES=5
 
 usage() {
 	cat <<USAGE
@@ -97,78 +94,17 @@ check_notification_channels() {
 	done
 }
 
-# api METHOD URL [BODY_NAME BODY] [-- curl arguments]: one Monitoring API request. Sets
-# API_STATUS (the HTTP status) and API_BODY (the response). A dry run prints the request
-# and answers 404, so GETs take their "does not exist yet" path and every write is shown.
-# The token goes through curl's config from a pipe: never in argv (ps) nor in the output.
-api() {
-	local method=$1 url=$2 body_name="" body="" extra=()
-	shift 2
-	if (($# > 0)) && [[ $1 != -- ]]; then
-		body_name=$1 body=$2
-		shift 2
-	fi
-	[[ ${1-} == -- ]] && extra=("${@:2}")
-	local args=(-sS --max-time 60 -X "$method" "${extra[@]}" "$url")
-	[[ -n $body_name ]] && args+=(-H 'Content-Type: application/json' --data-binary "@$body_name")
-	if [[ $DRY_RUN == true ]]; then
-		printf '[dry-run] %s\n' "$(pw_format_cmd curl -H "Authorization: Bearer \$(gcloud auth print-access-token)" "${args[@]}")" >&3
-		API_STATUS=404 API_BODY=""
-		return 0
-	fi
-	[[ $method == GET ]] || printf '+ %s\n' "$(pw_format_cmd curl "${args[@]}")" >&2
-	if [[ -n $body_name ]]; then
-		args[-1]=@-
-	fi
-	local response
-	response=$(curl --config <(printf 'header = "Authorization: Bearer %s"\n' "$ACCESS_TOKEN") \
-		-w '\n%{http_code}' "${args[@]}" <<<"$body") || pw_die "curl could not reach $url"
-	API_STATUS=${response##*$'\n'}
-	API_BODY=${response%$'\n'*}
-}
-
-api_failed() {
-	pw_die "$1: HTTP $API_STATUS from the Monitoring API: $API_BODY"
-}
-
-# Prints the resource name (projects/.../KIND/ID) in API_BODY, the top-level "name" of a
-# create/patch/get answer.
-resource_name() {
-	local pattern="\"name\"[[:space:]]*:[[:space:]]*\"(projects/[^\"]+/$1)\""
-	[[ $API_BODY =~ $pattern ]] || pw_die "no $1 name in the Monitoring API's answer: $API_BODY"
-	printf '%s' "${BASH_REMATCH[1]}"
-}
-
-# Prints the name of the first listed resource whose displayName is $1, reading an answer
-# narrowed with fields=...(name,displayName): flat objects, so each {...} holds one resource.
-find_by_display_name() {
-	local wanted=$1 object name_pattern='"name"[[:space:]]*:[[:space:]]*"([^"]+)"'
-	local display_pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
-	local objects=${API_BODY//\}/$'\x1e'}
-	while IFS= read -r -d $'\x1e' object; do
-		[[ $object =~ $display_pattern && ${BASH_REMATCH[1]} == "$wanted" ]] || continue
-		[[ $object =~ $name_pattern ]] && printf '%s' "${BASH_REMATCH[1]}" && return 0
-	done <<<"$objects"
-	return 1
-}
-
-display_name_of() {
-	local pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
-	[[ $1 =~ $pattern ]] || pw_die "no displayName in monitoring/cloud/$2"
-	printf '%s' "${BASH_REMATCH[1]}"
-}
-
 apply_service() {
 	local url=$MONITORING_API_BASE/v3/projects/$PROJECT_ID/services body
 	body=$(render_file "$CLOUD_DIR/service.json")
 	pw_info "Service $SERVICE_ID"
-	api GET "$url/$SERVICE_ID"
+	pw_api GET "$url/$SERVICE_ID"
 	case $API_STATUS in
-	200) api PATCH "$url/$SERVICE_ID?updateMask=displayName,userLabels" monitoring/cloud/service.json "$body" ;;
-	404) api POST "$url?serviceId=$SERVICE_ID" monitoring/cloud/service.json "$body" ;;
-	*) api_failed "reading service $SERVICE_ID" ;;
+	200) pw_api PATCH "$url/$SERVICE_ID?updateMask=displayName,userLabels" monitoring/cloud/service.json "$body" ;;
+	404) pw_api POST "$url?serviceId=$SERVICE_ID" monitoring/cloud/service.json "$body" ;;
+	*) pw_api_failed "reading service $SERVICE_ID" ;;
 	esac
-	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing service $SERVICE_ID"
+	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || pw_api_failed "writing service $SERVICE_ID"
 }
 
 # Fills SLO_NAMES[id] with each SLO's resource name as the API returned it.
@@ -181,18 +117,18 @@ apply_slos() {
 		id=${id%.json}
 		body=$(render_file "$file")
 		pw_info "SLO $id"
-		api GET "$url/$id"
+		pw_api GET "$url/$id"
 		case $API_STATUS in
-		200) api PATCH "$url/$id?updateMask=displayName,goal,rollingPeriod,serviceLevelIndicator,userLabels" \
+		200) pw_api PATCH "$url/$id?updateMask=displayName,goal,rollingPeriod,serviceLevelIndicator,userLabels" \
 			"monitoring/cloud/slos/$id.json" "$body" ;;
-		404) api POST "$url?serviceLevelObjectiveId=$id" "monitoring/cloud/slos/$id.json" "$body" ;;
-		*) api_failed "reading SLO $id" ;;
+		404) pw_api POST "$url?serviceLevelObjectiveId=$id" "monitoring/cloud/slos/$id.json" "$body" ;;
+		*) pw_api_failed "reading SLO $id" ;;
 		esac
 		if [[ $DRY_RUN == true ]]; then
 			SLO_NAMES[$id]=projects/$PROJECT_ID/services/$SERVICE_ID/serviceLevelObjectives/$id
 		else
-			[[ $API_STATUS == 200 ]] || api_failed "writing SLO $id"
-			SLO_NAMES[$id]=$(resource_name "services/[^\"/]+/serviceLevelObjectives/$id")
+			[[ $API_STATUS == 200 ]] || pw_api_failed "writing SLO $id"
+			SLO_NAMES[$id]=$(pw_resource_name "services/[^\"/]+/serviceLevelObjectives/$id")
 		fi
 	done
 }
@@ -214,54 +150,34 @@ apply_alert_policies() {
 	for file in "$CLOUD_DIR"/alerts/*.json; do
 		body=$(render_file "$file")
 		body=$(resolve_slo_names "$body")
-		display=$(display_name_of "$body" "${file#"$CLOUD_DIR"/}")
+		display=$(pw_display_name_of "$body" "${file#"$CLOUD_DIR"/}")
 		pw_info "Alert policy: $display"
-		api GET "$url" -- -G --data-urlencode "filter=display_name=\"$display\"" \
+		pw_api GET "$url" -- -G --data-urlencode "filter=display_name=\"$display\"" \
 			--data-urlencode 'fields=alertPolicies(name,displayName)' --data-urlencode pageSize=1000
 		case $API_STATUS in
 		200 | 404) ;;
-		*) api_failed "listing alert policies" ;;
+		*) pw_api_failed "listing alert policies" ;;
 		esac
-		if existing=$(find_by_display_name "$display"); then
-			api PATCH "$MONITORING_API_BASE/v3/$existing?updateMask=$mask" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
+		if existing=$(pw_find_by_display_name "$display"); then
+			pw_api PATCH "$MONITORING_API_BASE/v3/$existing?updateMask=$mask" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
 		else
-			api POST "$url" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
+			pw_api POST "$url" "monitoring/cloud/${file#"$CLOUD_DIR"/}" "$body"
 		fi
-		[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing alert policy '$display'"
+		[[ $DRY_RUN == true || $API_STATUS == 200 ]] || pw_api_failed "writing alert policy '$display'"
 	done
-}
-
-# The dashboards API has no filter: page through the list for the display name.
-find_dashboard() {
-	local url=$1 display=$2 page=1 page_token="" token_pattern='"nextPageToken"[[:space:]]*:[[:space:]]*"([^"]+)"'
-	while ((page <= MAX_DASHBOARD_PAGES)); do
-		local args=(-G --data-urlencode 'fields=dashboards(name,displayName),nextPageToken' --data-urlencode pageSize=1000)
-		[[ -n $page_token ]] && args+=(--data-urlencode "pageToken=$page_token")
-		api GET "$url" -- "${args[@]}"
-		case $API_STATUS in
-		200) ;;
-		404) return 1 ;;
-		*) api_failed "listing dashboards" ;;
-		esac
-		find_by_display_name "$display" && return 0
-		[[ $API_BODY =~ $token_pattern ]] || return 1
-		page_token=${BASH_REMATCH[1]}
-		page=$((page + 1))
-	done
-	return 1
 }
 
 apply_dashboard() {
 	local url=$MONITORING_API_BASE/v1/projects/$PROJECT_ID/dashboards body display existing
 	body=$(render_file "$CLOUD_DIR/dashboard.json")
-	display=$(display_name_of "$body" dashboard.json)
+	display=$(pw_display_name_of "$body" dashboard.json)
 	pw_info "Dashboard: $display"
-	if existing=$(find_dashboard "$url" "$display"); then
-		api PATCH "$MONITORING_API_BASE/v1/$existing" monitoring/cloud/dashboard.json "$body"
+	if existing=$(pw_find_dashboard "$url" "$display"); then
+		pw_api PATCH "$MONITORING_API_BASE/v1/$existing" monitoring/cloud/dashboard.json "$body"
 	else
-		api POST "$url" monitoring/cloud/dashboard.json "$body"
+		pw_api POST "$url" monitoring/cloud/dashboard.json "$body"
 	fi
-	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || api_failed "writing dashboard '$display'"
+	[[ $DRY_RUN == true || $API_STATUS == 200 ]] || pw_api_failed "writing dashboard '$display'"
 }
 
 pw_parse_args "$@"

@@ -71,6 +71,12 @@ require_positive_int() {
 	[[ $2 =~ ^[1-9][0-9]*$ ]] || pw_usage_error "$1 must be a positive integer, got '$2'"
 }
 
+# Traffic only once Spring Boot says it is ready (up to 60 s, JIT-cold on 1 vCPU); a JVM that
+# stops answering its liveness endpoint for 30 s is restarted. Cloud Run's default would be a
+# TCP check on the port, which Tomcat opens before the application is ready.
+STARTUP_PROBE=httpGet.path=/actuator/health/readiness,periodSeconds=2,timeoutSeconds=2,failureThreshold=30
+LIVENESS_PROBE=httpGet.path=/actuator/health/liveness,periodSeconds=10,timeoutSeconds=3,failureThreshold=3
+
 deploy_service() {
 	local service=$1 env_vars=$2 access=--no-allow-unauthenticated cpu_mode=--cpu-throttling
 	[[ $service == "$PW_PUBLIC_SERVICE" ]] && access=--allow-unauthenticated
@@ -81,7 +87,8 @@ deploy_service() {
 		--service-account="$(pw_sa_email "$service")" "$access" \
 		--set-env-vars="$env_vars" \
 		--memory="$MEMORY" --cpu=1 --concurrency="$CONCURRENCY" --max-instances="$MAX_INSTANCES" \
-		"$cpu_mode" --cpu-boost --labels=app=perfwatch --quiet
+		"$cpu_mode" --cpu-boost --labels=app=perfwatch \
+		"--startup-probe=$STARTUP_PROBE" "--liveness-probe=$LIVENESS_PROBE" --quiet
 }
 
 allow_invoke() {
@@ -106,8 +113,10 @@ if [[ $SKIP_BUILD == false ]]; then
 	done
 fi
 
-# Containers listen on all interfaces; local runs keep the 127.0.0.1 default.
+# Containers listen on all interfaces; local runs keep the 127.0.0.1 default. Each service sheds
+# requests beyond the concurrency Cloud Run sends it, no fewer.
 common_env="GOOGLE_CLOUD_PROJECT=$PROJECT_ID,SPRING_PROFILES_ACTIVE=gcp,BIND_ADDRESS=0.0.0.0"
+common_env+=",PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS=$CONCURRENCY"
 
 deploy_service data-service "$common_env"
 deploy_service auth-service "$common_env"

@@ -19,11 +19,11 @@ PW_ROOT_DIR=${PW_DEPLOY_DIR%/*}
 PW_SERVICES=(data-service auth-service api-gateway-service frontend-service)
 PW_PUBLIC_SERVICE=frontend-service
 
-# Only what the services need at run time: profiles, traces, metrics, logs.
+# Only what the services need at run time: profiles, traces, logs. No metrics writer: nothing
+# in the gcp profile pushes metrics (Cloud Run's own metrics need no role of the service's).
 PW_RUNTIME_ROLES=(
 	roles/cloudprofiler.agent
 	roles/cloudtrace.agent
-	roles/monitoring.metricWriter
 	roles/logging.logWriter
 )
 
@@ -233,4 +233,95 @@ pw_service_url() {
 	else
 		pw_die "Cloud Run service $1 not found in $PROJECT_ID/$REGION. Run deploy/deploy.sh first."
 	fi
+}
+
+# Cloud Monitoring REST API: shared by apply-monitoring.sh (creates) and cleanup.sh (deletes).
+: "${MONITORING_API_BASE:=https://monitoring.googleapis.com}"
+PW_MONITORING_DIR=$PW_ROOT_DIR/monitoring/cloud
+# The custom Service that holds the SLOs of monitoring/cloud/slos.
+PW_MONITORING_SERVICE_ID=perfwatch-frontend
+# Upper bound on dashboard list pages read (1000 dashboards each).
+PW_MAX_DASHBOARD_PAGES=5
+# Set by the calling script from gcloud auth print-access-token before the first real pw_api call.
+ACCESS_TOKEN=""
+
+# pw_api METHOD URL [BODY_NAME BODY] [-- curl arguments]: one Monitoring API request. Sets
+# API_STATUS (the HTTP status) and API_BODY (the response). A dry run prints the request
+# and answers 404, so GETs take their "does not exist yet" path and every write is shown.
+# The token goes through curl's config from a pipe: never in argv (ps) nor in the output.
+pw_api() {
+	local method=$1 url=$2 body_name="" body="" extra=()
+	shift 2
+	if (($# > 0)) && [[ $1 != -- ]]; then
+		body_name=$1 body=$2
+		shift 2
+	fi
+	[[ ${1-} == -- ]] && extra=("${@:2}")
+	local args=(-sS --max-time 60 -X "$method" "${extra[@]}" "$url")
+	[[ -n $body_name ]] && args+=(-H 'Content-Type: application/json' --data-binary "@$body_name")
+	if [[ $DRY_RUN == true ]]; then
+		printf '[dry-run] %s\n' "$(pw_format_cmd curl -H "Authorization: Bearer \$(gcloud auth print-access-token)" "${args[@]}")" >&3
+		API_STATUS=404 API_BODY=""
+		return 0
+	fi
+	[[ $method == GET ]] || printf '+ %s\n' "$(pw_format_cmd curl "${args[@]}")" >&2
+	if [[ -n $body_name ]]; then
+		args[-1]=@-
+	fi
+	local response
+	response=$(curl --config <(printf 'header = "Authorization: Bearer %s"\n' "$ACCESS_TOKEN") \
+		-w '\n%{http_code}' "${args[@]}" <<<"$body") || pw_die "curl could not reach $url"
+	API_STATUS=${response##*$'\n'}
+	API_BODY=${response%$'\n'*}
+}
+
+pw_api_failed() {
+	pw_die "$1: HTTP $API_STATUS from the Monitoring API: $API_BODY"
+}
+
+# Prints the resource name (projects/.../KIND/ID) in API_BODY, the top-level "name" of a
+# create/patch/get answer.
+pw_resource_name() {
+	local pattern="\"name\"[[:space:]]*:[[:space:]]*\"(projects/[^\"]+/$1)\""
+	[[ $API_BODY =~ $pattern ]] || pw_die "no $1 name in the Monitoring API's answer: $API_BODY"
+	printf '%s' "${BASH_REMATCH[1]}"
+}
+
+# Prints the name of the first listed resource whose displayName is $1, reading an answer
+# narrowed with fields=...(name,displayName): flat objects, so each {...} holds one resource.
+pw_find_by_display_name() {
+	local wanted=$1 object name_pattern='"name"[[:space:]]*:[[:space:]]*"([^"]+)"'
+	local display_pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
+	local objects=${API_BODY//\}/$'\x1e'}
+	while IFS= read -r -d $'\x1e' object; do
+		[[ $object =~ $display_pattern && ${BASH_REMATCH[1]} == "$wanted" ]] || continue
+		[[ $object =~ $name_pattern ]] && printf '%s' "${BASH_REMATCH[1]}" && return 0
+	done <<<"$objects"
+	return 1
+}
+
+pw_display_name_of() {
+	local pattern='"displayName"[[:space:]]*:[[:space:]]*"((\\.|[^"\\])*)"'
+	[[ $1 =~ $pattern ]] || pw_die "no displayName in monitoring/cloud/$2"
+	printf '%s' "${BASH_REMATCH[1]}"
+}
+
+# The dashboards API has no filter: page through the list for the display name.
+pw_find_dashboard() {
+	local url=$1 display=$2 page=1 page_token="" token_pattern='"nextPageToken"[[:space:]]*:[[:space:]]*"([^"]+)"'
+	while ((page <= PW_MAX_DASHBOARD_PAGES)); do
+		local args=(-G --data-urlencode 'fields=dashboards(name,displayName),nextPageToken' --data-urlencode pageSize=1000)
+		[[ -n $page_token ]] && args+=(--data-urlencode "pageToken=$page_token")
+		pw_api GET "$url" -- "${args[@]}"
+		case $API_STATUS in
+		200) ;;
+		404) return 1 ;;
+		*) pw_api_failed "listing dashboards" ;;
+		esac
+		pw_find_by_display_name "$display" && return 0
+		[[ $API_BODY =~ $token_pattern ]] || return 1
+		page_token=${BASH_REMATCH[1]}
+		page=$((page + 1))
+	done
+	return 1
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a deployment end to end: every service answers /health (the private ones only with
-# an ID token, and refuse calls without one), and Cloud Trace and Cloud Profiler hold data
-# from every service, asked through their APIs rather than by grepping logs.
+# an ID token, and refuse calls without one), Cloud Trace and Cloud Profiler hold data from
+# every service (asked through their APIs), and Cloud Logging holds what the recipe's own
+# validation steps look for: the profiler agent's start line and JSON entries with a trace id.
 set -euo pipefail
 
 here=${BASH_SOURCE[0]%/*}
@@ -15,6 +16,12 @@ source "$here/lib.sh"
 PW_VALUE_FLAGS[--since]=SINCE_MINUTES
 # Upper bound on profile list pages read (1000 profiles each).
 MAX_PROFILE_PAGES=5
+# The first line the Cloud Profiler Java agent logs once the JVM has loaded it (Agent_OnLoad in
+# the agent's src/entry.cc, a glog INFO line, on stderr with -logtostderr), such as
+#   I1202 10:00:00.000000     1 entry.cc:275] Google Cloud Profiler Java agent version: <version>
+# Not just "Profiler": the image's launcher prints "launch: Cloud Profiler agent on|off (...)"
+# itself, also when the agent is switched off or never loads.
+AGENT_START_LINE='Google Cloud Profiler Java agent version'
 
 usage() {
 	cat <<USAGE
@@ -27,12 +34,18 @@ Checks, for each of ${PW_SERVICES[*]}:
   - Cloud Trace lists a trace from the last SINCE minutes with a span whose /component
     label is the service (GET TRACE_API_BASE/v1/projects/PROJECT/traces);
   - Cloud Profiler lists a profile whose deployment target is the service
-    (GET PROFILER_API_BASE/v2/projects/PROJECT/profiles).
+    (GET PROFILER_API_BASE/v2/projects/PROJECT/profiles);
+  - Cloud Logging holds, from the last SINCE minutes, the Cloud Profiler agent's own start
+    line on the service's stderr
+      textPayload:"$AGENT_START_LINE"
+    (the launcher's "launch: Cloud Profiler agent on|off" line does not count), and a JSON
+    entry joined to a trace (jsonPayload.trace_id, and the entry's trace field
+    projects/PROJECT/traces/ID): the recipe's two log checks (gcloud logging read).
 Exits non-zero when any check fails. Run deploy/load.sh first: spans need requests, and
 the profiler agent sends its first profiles a few minutes after start.
 
 Options:
-  --since MINUTES   how far back to look for traces [SINCE_MINUTES] (default 60)
+  --since MINUTES   how far back to look for traces and logs [SINCE_MINUTES] (default 60)
   API endpoints: [TRACE_API_BASE] (default https://cloudtrace.googleapis.com),
                  [PROFILER_API_BASE] (default https://cloudprofiler.googleapis.com)
 $PW_COMMON_USAGE
@@ -136,6 +149,38 @@ check_profiles() {
 	done
 }
 
+# The recipe's "Verify Cloud Profiler data collection" and "Validate Cloud Trace data
+# collection" queries, narrowed to one service and to the last SINCE minutes.
+check_logs() {
+	local service=$1
+	local revision="resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"$service\""
+	check_log "$service" "Cloud Profiler agent's start line in Cloud Logging" \
+		"no start line of the Cloud Profiler agent in its logs (image built without -Pgcp? CPROF_ENABLED=false? -logtostderr,-minloglevel=0 missing from the agent flags?)" \
+		"$revision AND textPayload:\"$AGENT_START_LINE\""
+	check_log "$service" "log entries joined to traces" \
+		"no JSON log entry with a trace (run deploy/load.sh; is the gcp profile active?)" \
+		"$revision AND jsonPayload.trace_id!=\"\" AND trace:\"projects/$PROJECT_ID/traces/\""
+}
+
+check_log() {
+	local service=$1 found=$2 absent=$3 filter=$4 newest
+	if newest=$(read_logs "$filter"); then
+		if [[ -n $newest ]]; then
+			pass "$service $found"
+		else
+			fail "$service: $absent"
+		fi
+	elif [[ $DRY_RUN == false ]]; then
+		fail "$service: gcloud logging read failed (is logging.googleapis.com enabled?)"
+	fi
+}
+
+# Prints the timestamp of the newest entry matching the filter; nothing when there is none.
+read_logs() {
+	pw_query gcloud logging read "$1" --project="$PROJECT_ID" --freshness="${SINCE_MINUTES}m" --limit=1 \
+		--format='value(timestamp)'
+}
+
 pw_parse_args "$@"
 pw_require_settings
 [[ $SINCE_MINUTES =~ ^[1-9][0-9]*$ ]] || pw_usage_error "--since must be a positive number of minutes"
@@ -167,6 +212,11 @@ done
 
 pw_info "Profiles in Cloud Profiler"
 check_profiles
+
+pw_info "Logs in Cloud Logging"
+for service in "${PW_SERVICES[@]}"; do
+	check_logs "$service"
+done
 
 if [[ $DRY_RUN == true ]]; then
 	pw_info "Dry run: nothing was checked"

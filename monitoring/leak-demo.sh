@@ -21,6 +21,10 @@ auth-service/target/auth-service.jar (./mvnw -q -B -DskipTests -pl auth-service 
 EOF
 }
 
+root=$(CDPATH="" cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+
 auth_port=18482 prometheus_port=19092 heap=128m rate=10 max_seconds=240 for_window=30s
 while (($# > 0)); do
 	case $1 in
@@ -31,36 +35,19 @@ while (($# > 0)); do
 		--max-seconds) max_seconds=$2; shift 2 ;;
 		--for) for_window=$2; shift 2 ;;
 		-h | --help) usage; exit 0 ;;
-		*) printf 'error: unknown argument: %s\n' "$1" >&2; usage >&2; exit 2 ;;
+		*) unknown_option "$1" ;;
 	esac
 done
 
-die() {
-	printf 'error: %s\n' "$*" >&2
-	exit 1
-}
-
-here=$(CDPATH="" cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-jar="$here/../auth-service/target/auth-service.jar"
+jar="$root/auth-service/target/auth-service.jar"
 [[ -f $jar ]] || die "$jar missing: build it with ./mvnw -q -B -DskipTests -pl auth-service -am package"
-command -v prometheus >/dev/null || die "prometheus not found: sudo apt-get install prometheus"
-command -v curl >/dev/null || die "curl not found"
+require_command prometheus "sudo apt-get install prometheus"
+require_command curl
 
 work=$(mktemp -d)
-pids=()
-cleanup() {
-	local pid
-	for pid in "${pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${pids[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf -- "$work"
-}
-trap cleanup EXIT
+stop_on_exit
 
-"$here/prometheus/render-demo-rules.sh" "$work/leak-demo-rules.yml" --for "$for_window"
+"$root/monitoring/prometheus/render-demo-rules.sh" "$work/leak-demo-rules.yml" --for "$for_window"
 cat >"$work/prometheus.yml" <<EOF
 global:
   scrape_interval: 2s
@@ -77,20 +64,15 @@ EOF
 
 printf 'auth-service: -Xmx%s, AUTH_SESSIONS_EVICTION_ENABLED=false, port %s\n' "$heap" "$auth_port"
 AUTH_SESSIONS_EVICTION_ENABLED=false PORT=$auth_port MANAGEMENT_TRACING_SAMPLING_PROBABILITY=0 \
-	java "-Xmx$heap" -XX:+UseG1GC -jar "$jar" >"$work/auth.log" 2>&1 &
-pids+=($!)
+	start_logged "$work/auth.log" "$java_bin" "-Xmx$heap" -XX:+UseG1GC -jar "$jar"
 printf 'prometheus: http://127.0.0.1:%s (scrape and rule evaluation every 2 s, alert for: %s)\n' \
 	"$prometheus_port" "$for_window"
-prometheus "--config.file=$work/prometheus.yml" "--storage.tsdb.path=$work/tsdb" \
-	"--web.listen-address=127.0.0.1:$prometheus_port" >"$work/prometheus.log" 2>&1 &
-pids+=($!)
+start_logged "$work/prometheus.log" prometheus "--config.file=$work/prometheus.yml" "--storage.tsdb.path=$work/tsdb" \
+	"--web.listen-address=127.0.0.1:$prometheus_port"
 
 prom="http://127.0.0.1:$prometheus_port"
-deadline=$((SECONDS + 60))
-until curl -sf "http://127.0.0.1:$auth_port/health" >/dev/null && curl -sf "$prom/-/ready" >/dev/null; do
-	((SECONDS < deadline)) || { tail -20 "$work/auth.log" >&2; die "auth-service or prometheus not ready in 60 s"; }
-	sleep 0.5
-done
+wait_url "http://127.0.0.1:$auth_port/health" 60
+wait_url "$prom/-/ready" 60
 
 # query EXPR: the first value of an instant query, or "-" when there is none yet.
 query() {
@@ -114,7 +96,7 @@ printf '\n%8s %9s %12s %12s %16s %10s\n' seconds requests after-GC floor slope/h
 start=$SECONDS sent=0 next_report=0 state=inactive
 interval=$(awk -v r="$rate" 'BEGIN { printf "%.3f", 1 / r }')
 while ((SECONDS - start < max_seconds)); do
-	kill -0 "${pids[0]}" 2>/dev/null || { printf 'auth-service exited (heap exhausted?)\n'; break; }
+	kill -0 "${started_pids[0]}" 2>/dev/null || { printf 'auth-service exited (heap exhausted?)\n'; break; }
 	curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$auth_port/auth/verify" || true
 	sent=$((sent + 1))
 	if ((SECONDS - start >= next_report)); then

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The recipe's {@code data_service_call} span around {@code GET /data/fetch}. A non-2xx or
- * unreadable answer, or none at all, is a 502; an answer slower than the timeout is a 504.
+ * unreadable answer, or none at all, is a 502; an answer slower than the deadline is a 504; no call
+ * while data-service is known to be down (its circuit breaker is open) a 503.
  */
 @Component
 class DataCall {
@@ -52,8 +53,8 @@ class DataCall {
 				return new FetchedData(body, Elapsed.millisSince(start));
 			}
 			catch (DownstreamUnavailableException ex) {
-				throw failure(span, ex.isTimeout() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY,
-						ex.getMessage());
+				throw failure(span, ex.isTimeout() ? HttpStatus.GATEWAY_TIMEOUT
+						: ex.isRejected() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, ex.getMessage());
 			}
 			catch (JacksonException ex) {
 				throw failure(span, HttpStatus.BAD_GATEWAY, "data-service answered with invalid JSON");

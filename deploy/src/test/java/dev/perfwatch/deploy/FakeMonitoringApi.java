@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The parts of the Cloud Monitoring REST API that apply-monitoring.sh uses, on 127.0.0.1:
- * custom services, their SLOs, alert policies and dashboards, kept in memory. Like the real API
+ * custom services, their SLOs, alert policies and dashboards, kept in memory, and the deletes
+ * that cleanup.sh sends. Like the real API
  * it answers with names that carry the project number, refuses duplicates (409), and refuses a
  * policy whose {@code select_slo_*} filter names an SLO it does not hold (400).
  */
@@ -100,6 +101,7 @@ final class FakeMonitoringApi implements AutoCloseable {
 			case "GET" -> get(exchange, request, name);
 			case "POST" -> create(exchange, request, name);
 			case "PATCH" -> update(exchange, request, name);
+			case "DELETE" -> delete(exchange, name);
 			default -> FakeHttpExchanges.respond(exchange, 405, error(405, request.method()));
 		}
 	}
@@ -161,6 +163,16 @@ final class FakeMonitoringApi implements AutoCloseable {
 		else {
 			this.resources.put(name, request.body());
 			FakeHttpExchanges.respond(exchange, 200, withName(name, request.body()));
+		}
+	}
+
+	/** Like the real API: {@code {}} for a deleted resource, 404 for an unknown one. */
+	private void delete(HttpExchange exchange, String name) throws IOException {
+		if (this.resources.remove(name) == null) {
+			FakeHttpExchanges.respond(exchange, 404, error(404, name + " not found"));
+		}
+		else {
+			FakeHttpExchanges.respond(exchange, 200, "{}");
 		}
 	}
 

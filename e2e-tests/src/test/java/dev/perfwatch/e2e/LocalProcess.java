@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * A program run as a separate process, with its output in a log file, considered started once its
  * readiness URL answers 200.
@@ -73,18 +76,46 @@ final class LocalProcess implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Waits for the readiness URL to answer 200, failing at once with the log's path if the process
+	 * exits meanwhile.
+	 */
 	void awaitReady(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			if (answersOk()) {
-				return;
-			}
-			pause();
+		try {
+			Awaitility.await()
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(200))
+				.pollInSameThread()
+				.until(this::readyWhileAlive);
 		}
-		throw new IllegalStateException(this.name + " was not ready within " + timeout + "; see " + this.log);
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(this.name + " was not ready within " + timeout + "; see " + this.log);
+		}
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/**
+	 * Sends the process a signal, {@code STOP} to freeze it as a hung neighbour would be (the
+	 * kernel still accepts its connections) and {@code CONT} to let it go on.
+	 */
+	void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).start();
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + this.name + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	void stop() {
@@ -107,6 +138,13 @@ final class LocalProcess implements AutoCloseable {
 		stop();
 	}
 
+	private boolean readyWhileAlive() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+		}
+		return answersOk();
+	}
+
 	private boolean answersOk() {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(this.readiness).timeout(Duration.ofSeconds(1)).build();
@@ -118,15 +156,6 @@ final class LocalProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

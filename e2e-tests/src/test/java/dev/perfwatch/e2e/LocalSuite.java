@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.perfwatch.observability.testing.FakeOtlpReceiver;
+
 /**
  * Zipkin and the four services, each a real process on a free port of 127.0.0.1, wired to each
  * other by the same environment variables a deployment uses.
@@ -26,6 +28,8 @@ final class LocalSuite implements AutoCloseable {
 
 	private final Path profiles;
 
+	private final boolean dense;
+
 	final int zipkinPort = freePort();
 
 	final int frontendPort = freePort();
@@ -35,6 +39,11 @@ final class LocalSuite implements AutoCloseable {
 	final int authPort = freePort();
 
 	final int dataPort = freePort();
+
+	/**
+	 * Every service also exports traces and metrics over OTLP here, beside Zipkin and Prometheus.
+	 */
+	final FakeOtlpReceiver otlp = new FakeOtlpReceiver();
 
 	final LocalProcess zipkin;
 
@@ -54,11 +63,20 @@ final class LocalSuite implements AutoCloseable {
 	}
 
 	/**
-	 * A suite whose services profile themselves into {@code profiles}, on a short schedule so a
-	 * test sees windows within seconds; {@code null} for none.
+	 * A suite whose services profile themselves into {@code profiles} at the continuous mode's
+	 * sampling rates, on a short schedule so a test sees windows within seconds; {@code null} for
+	 * none.
 	 */
 	LocalSuite(Path profiles) {
+		this(profiles, false);
+	}
+
+	/**
+	 * @param dense whether to sample in trace mode, and more densely still, for single-trace flame graphs
+	 */
+	LocalSuite(Path profiles, boolean dense) {
 		this.profiles = profiles;
+		this.dense = dense;
 		this.zipkin = LocalProcess.jar("zipkin", Path.of(System.getProperty("perfwatch.zipkin-jar")),
 				List.of("--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + this.zipkinPort,
 						"--armeria.ports[0].protocols[0]=http"),
@@ -100,22 +118,52 @@ final class LocalSuite implements AutoCloseable {
 	@Override
 	public void close() {
 		List.of(this.frontend, this.gateway, this.auth, this.data, this.zipkin).forEach(LocalProcess::stop);
+		this.otlp.close();
 	}
 
 	private LocalProcess service(String module, int port, Map<String, String> downstreams) {
-		Map<String, String> env = new LinkedHashMap<>(downstreams);
+		return service(module, module, port, downstreams);
+	}
+
+	/**
+	 * One more service process, not started, reporting to this suite's Zipkin; {@code name} names
+	 * its log file and {@code settings} override the suite's environment.
+	 */
+	LocalProcess service(String name, String module, int port, Map<String, String> settings) {
+		Map<String, String> env = new LinkedHashMap<>();
 		env.put("PORT", String.valueOf(port));
 		env.put("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", zipkinUrl() + "/api/v2/spans");
+		env.put("PERFWATCH_OTLP", "on");
+		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", this.otlp.url());
+		env.put("OTEL_EXPORTER_OTLP_HEADERS", "x-perfwatch-e2e=" + module);
+		env.put("MANAGEMENT_OTLP_METRICS_EXPORT_STEP", "2s");
 		if (this.profiles != null) {
 			env.put("PERFWATCH_PROFILING", "on");
 			env.put("PERFWATCH_PROFILES_DIR", this.profiles.toAbsolutePath().toString());
 			env.put("PERFWATCH_PROFILING_PERIOD", PROFILING_PERIOD.toSeconds() + "s");
 			env.put("PERFWATCH_PROFILING_WINDOW", (PROFILING_PERIOD.toSeconds() - 1) + "s");
+			if (this.dense) {
+				// Trace mode, with CPU samples denser than its own 2 ms, so that even the auth service's
+				// quarter millisecond of hashing gets samples in a single trace. Wall samples stay at trace
+				// mode's 10 ms: each is a signal to every thread, and at 5 ms they alone slowed requests
+				// of this suite to about 2 s.
+				env.put("PERFWATCH_PROFILING_MODE", "trace");
+				env.put("PERFWATCH_PROFILING_CPU_INTERVAL", "100us");
+			}
+			else {
+				// The shared suite's tests need windows, not density: trace mode's unbatched wall samples
+				// of every idle thread kept about 40 % of a core busy per service between tests, starving
+				// the tests that load the suite on a 2-core machine.
+				env.put("PERFWATCH_PROFILING_MODE", "continuous");
+			}
+			env.put("PERFWATCH_PROFILES_PUSH", "on");
+			env.put("PERFWATCH_PROFILES_PUSH_URL", this.otlp.url());
 		}
 		else {
 			env.put("PERFWATCH_PROFILING", "off");
 		}
-		return LocalProcess.jar(module, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
+		env.putAll(settings);
+		return LocalProcess.jar(name, this.root.resolve(module).resolve("target").resolve(module + ".jar"), List.of(),
 				env, URI.create(url(port) + "/actuator/health/readiness"), this.logs);
 	}
 

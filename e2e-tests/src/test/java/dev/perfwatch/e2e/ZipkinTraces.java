@@ -3,8 +3,11 @@ package dev.perfwatch.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,25 +25,31 @@ final class ZipkinTraces {
 	 */
 	static List<JsonNode> await(LocalSuite suite, String traceId, Predicate<List<JsonNode>> complete,
 			Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<JsonNode> spans = List.of();
-		while (System.nanoTime() < deadline) {
-			Http.Answer trace = Http.get(suite.zipkinUrl() + "/api/v2/trace/" + traceId);
-			if (trace.status() == 200) {
-				spans = trace.json().valueStream().toList();
-				if (complete.test(spans)) {
-					return spans;
-				}
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
+		AtomicReference<List<JsonNode>> lastSeen = new AtomicReference<>(List.of());
+		try {
+			return Awaitility.await()
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(250))
+				.pollInSameThread()
+				.until(() -> read(suite, traceId, lastSeen), (spans) -> spans != null && complete.test(spans));
 		}
-		throw new AssertionError("Zipkin never held the expected trace " + traceId + "; last seen: " + spans);
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Zipkin never held the expected trace " + traceId + "; last seen: " + lastSeen.get());
+		}
+	}
+
+	/**
+	 * The trace's spans, or {@code null} while Zipkin does not know the trace.
+	 */
+	private static List<JsonNode> read(LocalSuite suite, String traceId, AtomicReference<List<JsonNode>> lastSeen) {
+		Http.Answer trace = Http.get(suite.zipkinUrl() + "/api/v2/trace/" + traceId);
+		if (trace.status() != 200) {
+			return null;
+		}
+		List<JsonNode> spans = trace.json().valueStream().toList();
+		lastSeen.set(spans);
+		return spans;
 	}
 
 	static Optional<JsonNode> span(List<JsonNode> spans, String name) {

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /}: the CPU loop, then the gateway's {@code /api/data}. A gateway that fails turns
- * into a 502 (bad or no answer) or 504 (it, or a service behind it, too slow), with the error in
- * {@code api_response}, so error-rate alerts see it.
+ * into a 502 (bad or no answer), 504 (it, or a service behind it, too slow) or 503 (not called
+ * while it is known to be down), with the error in {@code api_response}, so error-rate alerts see it.
  */
 @RestController
 class FrontendController {
@@ -54,7 +54,8 @@ class FrontendController {
 			}
 		}
 		catch (DownstreamUnavailableException ex) {
-			status = ex.isTimeout() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+			status = ex.isTimeout() ? HttpStatus.GATEWAY_TIMEOUT
+					: ex.isRejected() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
 			apiResponse = error(ex.getMessage());
 		}
 		double elapsedMs = (System.nanoTime() - start) / 1_000_000.0;

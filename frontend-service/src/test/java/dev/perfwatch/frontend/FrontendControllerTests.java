@@ -86,11 +86,4 @@ class FrontendControllerTests {
 		assertThat(answer.body()).contains("\"api_response\":{\"error\":\"data-service did not answer in time\"}");
 	}
 
-	@Test
-	void answersUnknownPathsWith404Json() {
-		Answer answer = this.frontend.get("/no-such-page");
-		assertThat(answer.status()).isEqualTo(404);
-		assertThat(answer.body()).isEqualTo("{\"error\":\"Not Found\",\"status\":404,\"path\":\"/no-such-page\"}");
-	}
-
 }

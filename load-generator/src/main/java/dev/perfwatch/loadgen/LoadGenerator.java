@@ -2,6 +2,7 @@ package dev.perfwatch.loadgen;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import dev.perfwatch.loadgen.cli.WorkloadOptions;
 import dev.perfwatch.loadgen.cli.WorkloadPlan;
 import dev.perfwatch.loadgen.gate.BaselineComparison;
 import dev.perfwatch.loadgen.gate.Gate;
-import dev.perfwatch.loadgen.profiles.ProfilesCommand;
 import dev.perfwatch.loadgen.http.NettyTransport;
 import dev.perfwatch.loadgen.http.Reachability;
 import dev.perfwatch.loadgen.report.Report;
@@ -33,7 +33,7 @@ import dev.perfwatch.loadgen.run.RecipeSettings;
  * other performance tools to the same jar (list them in {@code subcommands}).
  */
 @Command(name = "load-generator", mixinStandardHelpOptions = true, version = "perfwatch load-generator 1.0.0",
-		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class, ProfilesCommand.class },
+		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class },
 		description = { "Loads a URL and reports honest latency: coordinated-omission corrected percentiles from an "
 				+ "HdrHistogram, failures by kind, and trace links to the slowest requests (each request carries "
 				+ "its own W3C traceparent).", "",
@@ -118,6 +118,7 @@ public class LoadGenerator implements Callable<Integer> {
 		URI target = TargetUrl.resolve(this.url, this.environment.get(TargetUrl.ENVIRONMENT_VARIABLE));
 		WorkloadPlan plan = this.workload.plan(this.recipe, this.pauses);
 		this.output.validate();
+		Path profilesDir = this.output.profilesDir(this.environment);
 		List<Gate> gateList = this.gates.gates();
 		Report baseline = this.gates.baselineReport();
 		BaselineComparison comparison = this.gates.comparison();
@@ -129,7 +130,7 @@ public class LoadGenerator implements Callable<Integer> {
 					throw new BadInputException(problem);
 				});
 			this.out.println("load-generator: " + plan.description() + " against " + target);
-			report = new RunAndReport(this.workload, this.output, this.err).run(transport, target, plan);
+			report = new RunAndReport(this.workload, this.output, profilesDir, this.err).run(transport, target, plan);
 		}
 		dev.perfwatch.loadgen.report.TextReport.print(report, this.out);
 		return verdict(report, gateList, baseline, comparison);

@@ -12,6 +12,7 @@ import dev.perfwatch.loadgen.cli.WorkloadPlan;
 import dev.perfwatch.loadgen.http.HttpTransport;
 import dev.perfwatch.loadgen.report.HtmlReport;
 import dev.perfwatch.loadgen.report.JsonReports;
+import dev.perfwatch.loadgen.report.ProfileLinks;
 import dev.perfwatch.loadgen.report.ProgressPrinter;
 import dev.perfwatch.loadgen.report.Report;
 import dev.perfwatch.loadgen.report.ReportBuilder;
@@ -29,11 +30,15 @@ final class RunAndReport {
 
 	private final OutputOptions output;
 
+	private final Path profilesDir;
+
 	private final PrintStream progressStream;
 
-	RunAndReport(WorkloadOptions workload, OutputOptions output, PrintStream progressStream) {
+	/** @param profilesDir where the services write profile windows, or {@code null} */
+	RunAndReport(WorkloadOptions workload, OutputOptions output, Path profilesDir, PrintStream progressStream) {
 		this.workload = workload;
 		this.output = output;
+		this.profilesDir = profilesDir;
 		this.progressStream = progressStream;
 	}
 
@@ -44,6 +49,7 @@ final class RunAndReport {
 		RunResult result = new LoadRun(transport, settings, progress()).execute(plan.workload());
 		Report report = ReportBuilder.build(result, reportSettings(target, plan), plan.targetRate(), plan.stepRates(),
 				new TraceLinks(this.output.traceUi),
+				(this.profilesDir != null) ? ProfileLinks.read(this.profilesDir) : null,
 				(histogramLog != null) ? histogramLog.getFileName().toString() : null);
 		if (this.output.json != null) {
 			JsonReports.write(report, this.output.json);

@@ -2,66 +2,107 @@ package dev.perfwatch.loadgen.profiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.perfwatch.profiles.format.WindowFiles;
+
 /**
- * Finds a service's recorded windows: {@code <dir>/<service>/<UTC timestamp>-<type>.jfr}, as the
- * services' continuous profiler writes them.
+ * The profile windows the services have written into a profiles directory (one subdirectory per
+ * service, names as {@link WindowFiles} defines them), read once after a run to tell which of its
+ * requests a window covers.
  */
-final class ProfileWindows {
+public final class ProfileWindows {
 
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
+	/** Whether a request ran inside a profile window. */
+	public enum Coverage {
 
-	private static final Pattern JFR_NAME = Pattern.compile("(\\d{8}T\\d{6}Z)-(cpu|alloc|wall)\\.jfr");
+		/** One complete window of some service spans the whole request. */
+		PROFILED,
 
-	private ProfileWindows() {
+		/** No complete window does, but a service is still recording the window it started in. */
+		RECORDING,
+
+		/** No window spans it: it ran (at least partly) while no service was profiling. */
+		BETWEEN_WINDOWS
+
+	}
+
+	private final List<Window> complete;
+
+	private final List<Instant> recordingSince;
+
+	private ProfileWindows(List<Window> complete, List<Instant> recordingSince) {
+		this.complete = complete;
+		this.recordingSince = recordingSince;
 	}
 
 	/**
-	 * @return the recordings of the type that started at or after {@code since}, oldest first
-	 * @throws ProfilesException when the service has no directory or no window in the range
+	 * Reads the windows of every service directory: a complete window spans from the start in its
+	 * name to its last-modified time (when it ended).
 	 */
-	static List<Path> find(Path dir, String service, ProfileType type, Instant since) throws IOException {
-		Path serviceDir = dir.resolve(service);
-		if (!Files.isDirectory(serviceDir)) {
-			throw new ProfilesException("no profiles for service '" + service + "' in " + dir + " (services there: "
-					+ services(dir) + ")");
-		}
-		String first = TIMESTAMP.format(since);
-		List<Path> windows;
-		try (Stream<Path> files = Files.list(serviceDir)) {
-			windows = files.filter((file) -> {
-				Matcher name = JFR_NAME.matcher(file.getFileName().toString());
-				return name.matches() && name.group(2).equals(type.id()) && name.group(1).compareTo(first) >= 0;
-			}).sorted().toList();
-		}
-		if (windows.isEmpty()) {
-			throw new ProfilesException("no " + type.id() + " windows of '" + service + "' since " + since + " in "
-					+ serviceDir);
-		}
-		return windows;
-	}
-
-	static String timestampOf(Path window) {
-		return window.getFileName().toString().substring(0, 16);
-	}
-
-	private static String services(Path dir) throws IOException {
-		if (!Files.isDirectory(dir)) {
-			return "none, no such directory";
-		}
+	public static ProfileWindows read(Path dir) throws IOException {
+		List<Window> complete = new ArrayList<>();
+		List<Instant> recordingSince = new ArrayList<>();
 		try (Stream<Path> entries = Files.list(dir)) {
-			List<String> names = entries.filter(Files::isDirectory).map((entry) -> entry.getFileName().toString()).sorted().toList();
-			return names.isEmpty() ? "none" : String.join(", ", names);
+			for (Path serviceDir : entries.filter(Files::isDirectory).toList()) {
+				for (Path window : WindowFiles.complete(serviceDir)) {
+					lastModified(window).ifPresent((end) -> complete.add(new Window(WindowFiles.startOf(window), end)));
+				}
+				newestRecording(serviceDir).ifPresent(recordingSince::add);
+			}
 		}
+		return new ProfileWindows(complete, recordingSince);
+	}
+
+	/**
+	 * @param start when the request was sent
+	 * @param end when it ended
+	 */
+	public Coverage coverage(Instant start, Instant end) {
+		for (Window window : this.complete) {
+			if (!window.start().isAfter(start) && !window.end().isBefore(end)) {
+				return Coverage.PROFILED;
+			}
+		}
+		for (Instant since : this.recordingSince) {
+			if (!since.isAfter(start)) {
+				return Coverage.RECORDING;
+			}
+		}
+		return Coverage.BETWEEN_WINDOWS;
+	}
+
+	/**
+	 * The start of the window a service is recording now: its newest window file, when that is
+	 * still a {@code .part}. Older {@code .part} files were left by a process that died.
+	 */
+	private static Optional<Instant> newestRecording(Path serviceDir) throws IOException {
+		try (Stream<Path> files = Files.list(serviceDir)) {
+			return files.filter((file) -> WindowFiles.startOf(file) != null)
+				.max(Comparator.comparing(WindowFiles::startOf))
+				.filter((newest) -> !WindowFiles.isComplete(newest))
+				.map(WindowFiles::startOf);
+		}
+	}
+
+	/** Empty when the window was deleted (a service's retention) since it was listed. */
+	private static Optional<Instant> lastModified(Path window) throws IOException {
+		try {
+			return Optional.of(Files.getLastModifiedTime(window).toInstant());
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private record Window(Instant start, Instant end) {
 	}
 
 }

@@ -70,7 +70,10 @@ public final class HtmlReport {
 		html.append("</tr></table>\n<h2>Percentile distribution</h2>\n").append(percentileChart(latency));
 		html.append("\n<h2>Latency over time</h2>\n").append(timelineChart(report.timeline()));
 		if (!report.slowest().isEmpty()) {
-			html.append("\n<h2>Slowest requests</h2>\n<table><tr><th>trace</th><th>latency ms</th><th>status</th></tr>\n");
+			boolean profiles = report.slowest().get(0).profile() != null;
+			html.append("\n<h2>Slowest requests</h2>\n<table><tr><th>trace</th><th>latency ms</th><th>status</th>")
+				.append(profiles ? "<th>profile</th>" : "")
+				.append("</tr>\n");
 			for (Report.SlowRequest slow : report.slowest()) {
 				html.append("<tr><td><a href=\"")
 					.append(escape(slow.traceUrl()))
@@ -80,7 +83,14 @@ public final class HtmlReport {
 					.append(TextReport.fmt(slow.latencyMs()))
 					.append("</td><td>")
 					.append((slow.status() == 0) ? "timeout" : String.valueOf(slow.status()))
-					.append("</td></tr>\n");
+					.append("</td>");
+				if (profiles) {
+					html.append("<td style=\"text-align:left\">")
+						.append(slow.profile().profiled() ? "<code>" + escape(slow.profile().command()) + "</code>"
+								: escape(TextReport.profileColumn(slow.profile())))
+						.append("</td>");
+				}
+				html.append("</tr>\n");
 			}
 			html.append("</table>\n");
 		}

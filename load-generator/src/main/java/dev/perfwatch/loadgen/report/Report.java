@@ -51,8 +51,23 @@ public record Report(int schemaVersion, String startedAt, Settings settings, Req
 	public record Errors(long total, double ratio, Map<String, Long> byStatusClass, Map<String, Long> byException) {
 	}
 
-	/** @param status the HTTP status, or 0 when the request timed out */
-	public record SlowRequest(String traceId, double latencyMs, int status, String traceUrl) {
+	/**
+	 * @param status the HTTP status, or 0 when the request timed out
+	 * @param profile whether a profile window covers the request; absent without {@code --profiles-dir}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record SlowRequest(String traceId, double latencyMs, int status, String traceUrl, Profile profile) {
+	}
+
+	/**
+	 * @param profiled a complete window of some service spans the request, from when it was sent
+	 * to when it ended
+	 * @param command draws the request's trace flame graph across the services; only when profiled
+	 * @param reason why not: {@code between windows}, or {@code window still recording} (run again
+	 * once the window completes); only when not profiled
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Profile(boolean profiled, String command, String reason) {
 	}
 
 	/** One step of a stepped open-model run; {@code rateAchieved} counts requests started. */

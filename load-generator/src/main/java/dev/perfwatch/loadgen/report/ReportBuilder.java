@@ -22,9 +22,11 @@ public final class ReportBuilder {
 	/**
 	 * @param targetRate the mean intended rate, or {@code null} when the model has none
 	 * @param stepRates each step's target rate and duration in seconds, empty unless stepped
+	 * @param profiles whether profile windows cover the slowest requests, or {@code null} when no
+	 * profiles directory was given
 	 */
 	public static Report build(RunResult result, Report.Settings settings, Double targetRate,
-			List<double[]> stepRates, TraceLinks links, String histogramLog) {
+			List<double[]> stepRates, TraceLinks links, ProfileLinks profiles, String histogramLog) {
 		var counts = result.counts();
 		Map<String, Long> byStatus = new TreeMap<>();
 		Map<String, Long> byException = new TreeMap<>();
@@ -41,8 +43,10 @@ public final class ReportBuilder {
 		List<Report.SlowRequest> slowest = new ArrayList<>();
 		for (SlowestRequests.SlowRequest slow : result.slowest()) {
 			String traceId = slow.traceId();
+			Report.Profile profile = (profiles != null) ? profiles.profile(traceId,
+					result.clock().instant(slow.sentNanos()), result.clock().instant(slow.doneNanos())) : null;
 			slowest.add(new Report.SlowRequest(traceId, round(slow.latencyNanos() / 1e6), slow.status(),
-					links.link(traceId)));
+					links.link(traceId), profile));
 		}
 		List<Report.Step> steps = new ArrayList<>();
 		if (!stepRates.isEmpty()) {

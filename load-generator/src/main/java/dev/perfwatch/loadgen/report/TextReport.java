@@ -41,12 +41,30 @@ public final class TextReport {
 			}
 		}
 		if (!report.slowest().isEmpty()) {
-			out.println("  slowest     latency ms  status  trace");
-			for (Report.SlowRequest slow : report.slowest()) {
-				out.printf(Locale.ROOT, "              %-11s %-7s %s%n", fmt(slow.latencyMs()),
-						(slow.status() == 0) ? "timeout" : String.valueOf(slow.status()), slow.traceUrl());
-			}
+			printSlowest(report.slowest(), out);
 		}
+	}
+
+	private static void printSlowest(List<Report.SlowRequest> slowest, PrintStream out) {
+		boolean profiles = slowest.get(0).profile() != null;
+		int traceWidth = slowest.stream().mapToInt((slow) -> slow.traceUrl().length()).max().orElse(0);
+		out.println(profiles ? "  slowest     latency ms  status  " + pad("trace", traceWidth) + "  profile"
+				: "  slowest     latency ms  status  trace");
+		for (Report.SlowRequest slow : slowest) {
+			String row = String.format(Locale.ROOT, "              %-11s %-7s ", fmt(slow.latencyMs()),
+					(slow.status() == 0) ? "timeout" : String.valueOf(slow.status()));
+			out.println(profiles ? row + pad(slow.traceUrl(), traceWidth) + "  " + profileColumn(slow.profile())
+					: row + slow.traceUrl());
+		}
+	}
+
+	private static String pad(String text, int width) {
+		return text + " ".repeat(Math.max(0, width - text.length()));
+	}
+
+	/** The profile column: the command of the trace flame graph, or why there is none. */
+	static String profileColumn(Report.Profile profile) {
+		return profile.profiled() ? profile.command() : "not profiled (" + profile.reason() + ")";
 	}
 
 	static String latencyLine(Report.Latency latency) {

@@ -2,7 +2,6 @@ package dev.perfwatch.loadgen.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -30,8 +29,8 @@ public final class LoadRun {
 	}
 
 	public RunResult execute(Workload workload) throws InterruptedException {
-		Instant startedAt = Instant.now();
-		long runStart = System.nanoTime();
+		RunClock clock = RunClock.now();
+		long runStart = clock.startNanos();
 		RunRecorder recorder = new RunRecorder(workload.steps(), this.settings.slowest(),
 				this.settings.lateThreshold().toNanos());
 		Dispatcher dispatcher = new Dispatcher(this.transport, recorder, workload.maxInFlight());
@@ -55,10 +54,10 @@ public final class LoadRun {
 		}
 		sampler.sample();
 		sampler.close();
-		return result(startedAt, recorder, sampler, unfinished);
+		return result(clock, recorder, sampler, unfinished);
 	}
 
-	private static RunResult result(Instant startedAt, RunRecorder recorder, IntervalSampler sampler, long unfinished) {
+	private static RunResult result(RunClock clock, RunRecorder recorder, IntervalSampler sampler, long unfinished) {
 		RunRecorder.Counts counts = recorder.counts();
 		List<RunResult.StepResult> steps = new ArrayList<>();
 		for (int i = 0; i < recorder.steps(); i++) {
@@ -66,7 +65,7 @@ public final class LoadRun {
 		}
 		double measuredSeconds = (counts.completed() > 0)
 				? Math.max(counts.lastCompletionNanos() - recorder.measureFromNanos(), 1) / 1e9 : 0;
-		return new RunResult(startedAt, counts, sampler.latencyTotal(), sampler.serviceTimeTotal(), steps,
+		return new RunResult(clock, counts, sampler.latencyTotal(), sampler.serviceTimeTotal(), steps,
 				sampler.intervals(), recorder.slowest().slowestFirst(), measuredSeconds, unfinished);
 	}
 

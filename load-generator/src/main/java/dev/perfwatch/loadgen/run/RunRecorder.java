@@ -131,7 +131,7 @@ public final class RunRecorder {
 		this.latency.recordValue(latencyMicros);
 		this.serviceTime.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (doneNanos - sentNanos) / 1000)));
 		this.stepLatency[step].recordValue(latencyMicros);
-		this.slowest.offer(latencyNanos, trace, status);
+		this.slowest.offer(latencyNanos, sentNanos, doneNanos, trace, status);
 		this.lastCompletionNanos.accumulateAndGet(doneNanos, Math::max);
 	}
 

@@ -23,12 +23,16 @@ public final class SlowestRequests {
 		this.capacity = capacity;
 	}
 
-	public void offer(long latencyNanos, TraceParent trace, int status) {
+	/**
+	 * @param sentNanos when the request was sent, {@code System.nanoTime()}
+	 * @param doneNanos when it ended, same clock
+	 */
+	public void offer(long latencyNanos, long sentNanos, long doneNanos, TraceParent trace, int status) {
 		if (this.capacity == 0 || latencyNanos <= this.admissionNanos) {
 			return;
 		}
 		synchronized (this.heap) {
-			this.heap.add(new SlowRequest(latencyNanos, trace, status));
+			this.heap.add(new SlowRequest(latencyNanos, sentNanos, doneNanos, trace, status));
 			if (this.heap.size() > this.capacity) {
 				this.heap.poll();
 			}
@@ -48,8 +52,11 @@ public final class SlowestRequests {
 		return result;
 	}
 
-	/** One slow request; status 0 when it ended without a response. */
-	public record SlowRequest(long latencyNanos, TraceParent trace, int status) {
+	/**
+	 * One slow request; status 0 when it ended without a response. Latency counts from the
+	 * intended start; {@code sentNanos} to {@code doneNanos} is when the target had it.
+	 */
+	public record SlowRequest(long latencyNanos, long sentNanos, long doneNanos, TraceParent trace, int status) {
 
 		public String traceId() {
 			return this.trace.traceId();

@@ -6,6 +6,7 @@ import java.util.List;
 import brave.Tags;
 import brave.handler.MutableSpan;
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.perfwatch.observability.otlp.ConditionalOnSwitch;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * drops spans, never requests.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnSwitch(name = "perfwatch.gcp.trace.zipkin-gcp", matchIfMissing = true)
 class CloudTraceExport {
 
 	static final String TRACE_APPEND_SCOPE = "https://www.googleapis.com/auth/trace.append";

@@ -3,6 +3,10 @@ package dev.perfwatch.observability.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -36,19 +40,29 @@ public class DownstreamClients implements DisposableBean {
 
 	private final ObjectProvider<DownstreamClientCustomizer> customizers;
 
+	private final DownstreamProperties properties;
+
 	private final List<CloseableHttpClient> httpClients = new CopyOnWriteArrayList<>();
 
-	DownstreamClients(RestClient.Builder builder, ObjectProvider<DownstreamClientCustomizer> customizers) {
+	private final ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "downstream-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	DownstreamClients(RestClient.Builder builder, ObjectProvider<DownstreamClientCustomizer> customizers,
+			DownstreamProperties properties) {
 		this.builder = builder;
 		this.customizers = customizers;
+		this.properties = properties;
 	}
 
 	/**
 	 * A client for one downstream service.
 	 * @param name how errors and logs name the callee, e.g. {@code auth-service}
 	 * @param baseUrl the callee's root URL
-	 * @param timeout bound on connecting and on each wait for the answer's bytes; a call can only
-	 * take longer when all connections are busy and it first waits (up to the timeout) for one
+	 * @param timeout bound on the whole call: waiting for a pooled connection, connecting and the
+	 * answer ({@link DownstreamClient} shortens it to what the caller being served has left)
 	 */
 	public DownstreamClient create(String name, String baseUrl, Duration timeout) {
 		Timeout bound = Timeout.of(timeout);
@@ -60,19 +74,21 @@ public class DownstreamClients implements DisposableBean {
 				.build())
 			.evictIdleConnections(TimeValue.ofSeconds(30))
 			.disableCookieManagement()
+			.setRetryStrategy(new DeadlineRetryStrategy())
+			.addExecInterceptorFirst("deadline", new DeadlineExecHandler(this.canceller))
 			.build();
 		this.httpClients.add(httpClient);
 		HttpComponentsClientHttpRequestFactory requestFactory = new HttpComponentsClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(timeout);
-		requestFactory.setConnectionRequestTimeout(timeout);
 		RestClient.Builder client = this.builder.clone().baseUrl(baseUrl).requestFactory(requestFactory);
 		this.customizers.orderedStream().forEach((customizer) -> customizer.customize(name, baseUrl, client));
-		return new DownstreamClient(name, client.build());
+		return new DownstreamClient(name, client.build(), timeout,
+				CircuitBreaker.of(name, this.properties.circuitBreaker().toConfig()));
 	}
 
 	@Override
 	public void destroy() {
 		this.httpClients.forEach((client) -> client.close(CloseMode.GRACEFUL));
+		this.canceller.shutdownNow();
 	}
 
 }

@@ -1,16 +1,18 @@
 package dev.perfwatch.observability.profiling;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.perfwatch.profiles.format.SpanEvent;
+import dev.perfwatch.profiles.format.WindowFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,9 +20,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Profiles the service the way Cloud Profiler does: every period, one window that records CPU
- * time, allocations and wall-clock time together into one JFR file, which is then converted to
- * flame graphs and pprof. All of it runs on one daemon thread; a request thread never waits for
- * it. Whatever goes wrong with the profiler is logged once and ends profiling, never the service.
+ * time, allocations and wall-clock time together into one JFR file, with the span scopes of the
+ * same moment when span events are on (profile-format's README describes the file). The file is
+ * all a window costs: flame graphs are drawn from it by the {@code profiles} command, outside the
+ * service. All of it runs on one daemon thread; a request thread never waits for it. Whatever goes
+ * wrong with the profiler is logged once and ends profiling, never the service.
  */
 public final class ContinuousProfiler implements SmartLifecycle {
 
@@ -34,7 +38,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final ProfilerLoader loader;
 
-	private final WindowConverter converter;
+	private final ProfilingSchedule schedule;
 
 	private final WindowRetention retention;
 
@@ -47,13 +51,13 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private String cpuEngine;
 
-	private ProfileWindow recording;
+	private Instant recording;
 
 	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock) {
 		this.properties = properties;
 		this.service = service;
 		this.loader = loader;
-		this.converter = new WindowConverter(service);
+		this.schedule = properties.schedule();
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
 	}
@@ -81,7 +85,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
 		this.scheduler = executor;
-		executor.scheduleAtFixedRate(this::startWindow, 0, this.properties.period().toMillis(), TimeUnit.MILLISECONDS);
+		executor.scheduleAtFixedRate(this::startWindow, 0, this.schedule.period().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -121,30 +125,31 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			if (this.profiler == null) {
 				this.profiler = this.loader.load();
 				this.cpuEngine = CpuSampling.choose(this.profiler);
-				logger.info("Continuous profiling of " + this.service + ": every " + this.properties.period() + ", "
-						+ this.properties.window() + " of cpu (" + this.cpuEngine + "), alloc and wall into "
-						+ serviceDir().toAbsolutePath());
+				logger.info("Continuous profiling of " + this.service + " (" + this.properties.mode().name().toLowerCase()
+						+ " mode): every " + this.schedule.period() + ", " + this.schedule.window() + " of cpu ("
+						+ this.cpuEngine + "), alloc and wall" + (this.properties.spanEvents() ? " with span scopes" : "")
+						+ " into " + serviceDir().toAbsolutePath());
 			}
 			Files.createDirectories(serviceDir());
-			ProfileWindow window = new ProfileWindow(serviceDir(), this.clock.instant());
-			this.profiler.execute(startCommand(window));
-			this.recording = window;
-			executor.schedule(this::finishWindow, this.properties.window().toMillis(), TimeUnit.MILLISECONDS);
+			Instant start = this.clock.instant();
+			this.profiler.execute(startCommand(start));
+			this.recording = start;
+			executor.schedule(this::finishWindow, this.schedule.window().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (IOException | RuntimeException | LinkageError ex) {
 			giveUp(ex);
 		}
 	}
 
-	private String startCommand(ProfileWindow window) {
-		return "start,jfr,event=" + this.cpuEngine + ",interval=" + this.properties.cpuInterval().toNanos() + ",wall="
-				+ this.properties.wallInterval().toNanos() + ",alloc=" + this.properties.allocInterval().toBytes()
-				+ ",file=" + window.recording().toAbsolutePath();
+	private String startCommand(Instant start) {
+		return "start,jfr," + this.schedule.profilerOptions(this.cpuEngine)
+				+ (this.properties.spanEvents() ? "," + SpanEvent.JFRSYNC_OPTION : "") + ",file="
+				+ WindowFiles.recording(serviceDir(), start).toAbsolutePath();
 	}
 
 	private void finishWindow() {
-		ProfileWindow window = this.recording;
-		if (window == null) {
+		Instant start = this.recording;
+		if (start == null) {
 			return;
 		}
 		this.recording = null;
@@ -156,33 +161,12 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			return;
 		}
 		try {
-			Files.move(window.recording(), window.jfr(ProfileType.CPU), StandardCopyOption.ATOMIC_MOVE);
-			for (ProfileType type : ProfileType.values()) {
-				shareRecording(window, type);
-				this.converter.convert(window, type);
-			}
+			Files.move(WindowFiles.recording(serviceDir(), start), WindowFiles.window(serviceDir(), start),
+					StandardCopyOption.ATOMIC_MOVE);
 			this.retention.prune(serviceDir(), this.clock.instant());
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.warn("Profile window " + window.jfr(ProfileType.CPU) + " was not fully converted: " + ex);
-		}
-	}
-
-	/**
-	 * One recording holds all three types; each type's name links to it, so every
-	 * {@code <timestamp>-<type>.jfr} is complete and the disk holds the data once.
-	 */
-	private static void shareRecording(ProfileWindow window, ProfileType type) throws IOException {
-		Path recorded = window.jfr(ProfileType.CPU);
-		Path named = window.jfr(type);
-		if (named.equals(recorded) || Files.exists(named)) {
-			return;
-		}
-		try {
-			Files.createLink(named, recorded);
-		}
-		catch (UnsupportedOperationException | FileSystemException ex) {
-			Files.copy(recorded, named);
+			logger.warn("Profile window " + WindowFiles.recording(serviceDir(), start) + " was not kept: " + ex);
 		}
 	}
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.perfwatch.profiles.format.WindowFiles;
+
 /**
  * Bounds a service's profile directory: keeps the newest windows up to a count, and none older
  * than an age. Only files named like window files are ever deleted.
@@ -34,13 +36,13 @@ final class WindowRetention {
 		Map<String, List<Path>> windows = new TreeMap<>(Comparator.reverseOrder());
 		try (Stream<Path> files = Files.list(serviceDir)) {
 			files.forEach((file) -> {
-				String timestamp = ProfileWindow.timestampOf(file.getFileName().toString());
-				if (timestamp != null) {
-					windows.computeIfAbsent(timestamp, (key) -> new ArrayList<>()).add(file);
+				Instant start = WindowFiles.startOf(file);
+				if (start != null) {
+					windows.computeIfAbsent(WindowFiles.timestamp(start), (key) -> new ArrayList<>()).add(file);
 				}
 			});
 		}
-		String oldestKept = ProfileWindow.TIMESTAMP.format(now.minus(this.keepFor));
+		String oldestKept = WindowFiles.timestamp(now.minus(this.keepFor));
 		int kept = 0;
 		int deleted = 0;
 		for (Map.Entry<String, List<Path>> window : windows.entrySet()) {

@@ -9,14 +9,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Every error leaves a service as {@code {"error": ..., "status": ..., "path": ...}}. Spring's own
  * exceptions (unknown path 404, wrong method 405, other bad requests) keep their status and
- * headers; anything unexpected is a logged 500 that does not leak internals.
+ * headers, an unreadable body is a 400; anything unexpected is a logged 500 that does not leak internals.
  */
 @RestControllerAdvice
 public class JsonErrorHandler {
@@ -25,11 +27,20 @@ public class JsonErrorHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> handle(Exception ex, HttpServletRequest request) {
+		if (ex instanceof AsyncRequestNotUsableException) {
+			// The client went away while we wrote the answer: nobody to answer, nothing of ours broke.
+			logger.debug("Client gone before its answer on " + request.getRequestURI(), ex);
+			return null;
+		}
 		HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
 		HttpHeaders headers = HttpHeaders.EMPTY;
 		if (ex instanceof ErrorResponse error) {
 			status = error.getStatusCode();
 			headers = error.getHeaders();
+		}
+		else if (ex instanceof HttpMessageNotReadableException) {
+			// A body that does not parse (or does not arrive) is the caller's mistake.
+			status = HttpStatus.BAD_REQUEST;
 		}
 		else {
 			logger.error("Unexpected error on " + request.getRequestURI(), ex);

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Tomcat's own error page, in the shape of {@link JsonErrorHandler}'s answers. Tomcat answers some
  * bad requests itself, before Spring sees them (a malformed URI such as {@code /%}), and would
- * otherwise send an HTML page.
+ * otherwise send an HTML page. None of them is a 5xx ({@link ClientMistakeAdapter}).
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -23,6 +23,12 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		int status = response.getStatus();
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
+		}
+		// Tomcat's connector turns CONNECT down with a 501 after ClientMistakeAdapter has seen the request.
+		status = ClientMistakeAdapter.clientMistake(status, request.getMethod());
+		if (status != response.getStatus()) {
+			response.setStatus(status);
+			ClientMistakeAdapter.allowHeaderFor(status).ifPresent((allow) -> response.setHeader("Allow", allow));
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String error = (known != null) ? known.getReasonPhrase() : "HTTP " + status;

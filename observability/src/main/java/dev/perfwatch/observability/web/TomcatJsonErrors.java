@@ -1,5 +1,6 @@
 package dev.perfwatch.observability.web;
 
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -7,7 +8,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
  * Installs {@link JsonErrorReportValve} as Tomcat's error report valve, so the few errors Tomcat
- * answers on its own are JSON too.
+ * answers on its own are JSON too, and {@link ClientMistakeAdapter}, so none of them is a 5xx.
  */
 public class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
@@ -18,6 +19,13 @@ public class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServle
 				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
 			}
 		});
+		// The connector makes its adapter when it initialises: wrap it then.
+		factory.addConnectorCustomizers((connector) -> connector.addLifecycleListener((event) -> {
+			if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {
+				connector.getProtocolHandler()
+					.setAdapter(new ClientMistakeAdapter(connector.getProtocolHandler().getAdapter()));
+			}
+		}));
 	}
 
 }

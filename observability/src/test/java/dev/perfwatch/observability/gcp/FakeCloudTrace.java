@@ -16,6 +16,8 @@ import com.google.protobuf.Empty;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Cloud Trace's gRPC {@code BatchWriteSpans} on 127.0.0.1 without TLS, keeping every batch it
@@ -53,21 +55,23 @@ final class FakeCloudTrace implements AutoCloseable {
 	 * Waits until the batches received so far hold at least {@code count} spans of the trace, and
 	 * returns them.
 	 */
-	List<Span> awaitTrace(String traceId, int count, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	List<Span> awaitTrace(String traceId, int count, Duration timeout) {
 		Predicate<Span> inTrace = (span) -> span.getName().contains("/traces/" + traceId + "/");
-		while (System.nanoTime() < deadline) {
-			BatchWriteSpansRequest batch = this.batches.poll(100, TimeUnit.MILLISECONDS);
-			if (batch != null) {
-				this.seen.add(batch);
-			}
-			List<Span> spans = this.seen.stream().flatMap((b) -> b.getSpansList().stream()).filter(inTrace).toList();
-			if (spans.size() >= count) {
-				return spans;
-			}
+		try {
+			return Awaitility.await()
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.pollInSameThread()
+				.until(() -> {
+					this.batches.drainTo(this.seen);
+					return this.seen.stream().flatMap((b) -> b.getSpansList().stream()).filter(inTrace).toList();
+				}, (spans) -> spans.size() >= count);
 		}
-		throw new AssertionError("Cloud Trace fake got no " + count + " spans of trace " + traceId + " in " + timeout
-				+ "; batches: " + this.seen.size());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Cloud Trace fake got no " + count + " spans of trace " + traceId + " in " + timeout
+					+ "; batches: " + this.seen.size());
+		}
 	}
 
 	List<BatchWriteSpansRequest> batches() {

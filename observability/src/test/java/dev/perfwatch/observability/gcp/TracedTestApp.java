@@ -1,6 +1,8 @@
 package dev.perfwatch.observability.gcp;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.google.auth.oauth2.IdTokenProvider;
 import dev.perfwatch.observability.http.DownstreamClient;
@@ -18,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A service shaped like ours: {@code GET /work} opens a custom span and calls {@code GET /leaf} of
  * itself through a {@link DownstreamClient}, so one request gives server, custom, client and
- * downstream server spans. ID tokens come from a fake instead of the metadata server.
+ * downstream server spans; {@code GET /boom} fails, so the error handler logs a stack trace;
+ * {@code GET /stuck} hangs for 30 s. ID
+ * tokens come from a fake instead of the metadata server.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -55,6 +59,18 @@ class TracedTestApp {
 		@GetMapping("/leaf")
 		String leaf() {
 			return "leaf";
+		}
+
+		/** A request stuck on a downstream that never answers, until shutdown interrupts it. */
+		@GetMapping("/stuck")
+		String stuck() throws InterruptedException {
+			new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+			return "unstuck";
+		}
+
+		@GetMapping("/boom")
+		String boom() {
+			throw new IllegalStateException("boom on purpose");
 		}
 
 		private DownstreamClient self() {

@@ -1,0 +1,202 @@
+package dev.perfwatch.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One setup and deploy against the fakes, inspected by every test that only reads. */
+@TestInstance(Lifecycle.PER_CLASS)
+class DeployScriptTests {
+
+	static final String REGISTRY = "us-central1-docker.pkg.dev/" + FakeCloud.PROJECT + "/perfwatch/";
+
+	FakeCloud cloud;
+
+	ScriptRun deploy;
+
+	@BeforeAll
+	void setUpAndDeploy(@TempDir Path dir) throws Exception {
+		this.cloud = new FakeCloud(dir);
+		assertThat(this.cloud.run("setup.sh", "--project", FakeCloud.PROJECT).exitCode()).isZero();
+		this.cloud.clearCalls();
+		this.deploy = this.cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--version", "1.2.3");
+		assertThat(this.deploy.exitCode()).as(this.deploy.toString()).isZero();
+	}
+
+	@Test
+	void deploysDataAndAuthBeforeTheGatewayAndTheGatewayBeforeTheFrontend() throws Exception {
+		int data = this.cloud.indexOf("gcloud", "run", "deploy", "data-service");
+		int auth = this.cloud.indexOf("gcloud", "run", "deploy", "auth-service");
+		int gateway = this.cloud.indexOf("gcloud", "run", "deploy", "api-gateway-service");
+		int frontend = this.cloud.indexOf("gcloud", "run", "deploy", "frontend-service");
+
+		assertThat(List.of(data, auth)).allSatisfy((callee) -> assertThat(callee).isNotNegative().isLessThan(gateway));
+		assertThat(gateway).isLessThan(frontend);
+		assertThat(this.cloud.calls("gcloud", "run", "deploy")).hasSize(4);
+		assertThat(this.cloud.calls("gcloud", "run", "services", "update")).as("no second update round").isEmpty();
+	}
+
+	@Test
+	void buildsAndPushesEveryImageWithJibBeforeTheFirstDeploy() throws Exception {
+		List<Call> builds = this.cloud.calls("mvnw");
+
+		assertThat(builds).extracting(Call::args)
+			.containsExactly(jibBuild("data-service"), jibBuild("auth-service"), jibBuild("api-gateway-service"),
+					jibBuild("frontend-service"));
+		assertThat(this.cloud.indexOf("mvnw", "-B", "-Pgcp", "-pl", "frontend-service"))
+			.isLessThan(this.cloud.indexOf("gcloud", "run", "deploy"));
+		assertThat(deployFlag("frontend-service", "image")).isEqualTo(REGISTRY + "frontend-service:1.2.3");
+	}
+
+	@Test
+	void onlyTheFrontendIsPublic() throws Exception {
+		assertThat(deployOf("frontend-service").has("--allow-unauthenticated")).isTrue();
+		for (String service : List.of("data-service", "auth-service", "api-gateway-service")) {
+			assertThat(deployOf(service).has("--no-allow-unauthenticated")).as(service).isTrue();
+			assertThat(deployOf(service).has("--allow-unauthenticated")).as(service).isFalse();
+		}
+		assertThat(this.cloud.state().stream().filter((line) -> line.contains("allUsers")))
+			.containsExactly("service-binding frontend-service allUsers roles/run.invoker");
+		assertThat(this.cloud.calls()).filteredOn((call) -> call.args().stream().anyMatch((arg) -> arg.contains("allUsers")))
+			.isEmpty();
+	}
+
+	@Test
+	void grantsRunInvokerOnExactlyTheServicesEachCallerCalls() throws Exception {
+		Map<String, List<String>> invokersByService = this.cloud.calls("gcloud", "run", "services", "add-iam-policy-binding")
+			.stream()
+			.peek((call) -> assertThat(call.flag("role")).hasValue("roles/run.invoker"))
+			.collect(Collectors.groupingBy((call) -> call.arg(3),
+					Collectors.mapping((call) -> call.flag("member").orElseThrow(), Collectors.toList())));
+
+		assertThat(invokersByService).containsOnly(
+				Map.entry("data-service", List.of(member("perfwatch-api-gateway"))),
+				Map.entry("auth-service", List.of(member("perfwatch-api-gateway"))),
+				Map.entry("api-gateway-service", List.of(member("perfwatch-frontend"))));
+	}
+
+	@Test
+	void runsEachServiceAsItsOwnAccount() throws Exception {
+		assertThat(deployFlag("data-service", "service-account")).isEqualTo(email("perfwatch-data"));
+		assertThat(deployFlag("auth-service", "service-account")).isEqualTo(email("perfwatch-auth"));
+		assertThat(deployFlag("api-gateway-service", "service-account")).isEqualTo(email("perfwatch-api-gateway"));
+		assertThat(deployFlag("frontend-service", "service-account")).isEqualTo(email("perfwatch-frontend"));
+	}
+
+	@Test
+	void givesTheGatewayTheAuthAndDataUrlsAndTheFrontendTheGatewayUrl() throws Exception {
+		assertThat(env("api-gateway-service")).containsEntry("AUTH_SERVICE_URL", "https://auth-service-abc-uc.a.run.app")
+			.containsEntry("DATA_SERVICE_URL", "https://data-service-abc-uc.a.run.app")
+			.doesNotContainKey("API_SERVICE_URL");
+		assertThat(env("frontend-service")).containsEntry("API_SERVICE_URL", "https://api-gateway-service-abc-uc.a.run.app")
+			.doesNotContainKeys("AUTH_SERVICE_URL", "DATA_SERVICE_URL");
+		assertThat(env("data-service")).doesNotContainKeys("AUTH_SERVICE_URL", "DATA_SERVICE_URL", "API_SERVICE_URL");
+	}
+
+	@Test
+	void runsEveryServiceInTheGcpProfileOfItsProject() throws Exception {
+		for (String service : List.of("data-service", "auth-service", "api-gateway-service", "frontend-service")) {
+			assertThat(env(service)).as(service)
+				.containsEntry("GOOGLE_CLOUD_PROJECT", FakeCloud.PROJECT)
+				.containsEntry("SPRING_PROFILES_ACTIVE", "gcp")
+				.containsEntry("BIND_ADDRESS", "0.0.0.0")
+				.containsEntry("PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS", "80");
+		}
+	}
+
+	@Test
+	void probesSpringBootsReadinessAtStartupAndItsLivenessAfterwards() throws Exception {
+		for (String service : List.of("data-service", "auth-service", "api-gateway-service", "frontend-service")) {
+			Call deploy = deployOf(service);
+			assertThat(deploy.flag("startup-probe")).as(service)
+				.hasValue("httpGet.path=/actuator/health/readiness,periodSeconds=2,timeoutSeconds=2,failureThreshold=30");
+			assertThat(deploy.flag("liveness-probe")).as(service)
+				.hasValue("httpGet.path=/actuator/health/liveness,periodSeconds=10,timeoutSeconds=3,failureThreshold=3");
+		}
+	}
+
+	@Test
+	void sizesInstancesFromTheMeasurementsAndThrottlesCpuByDefault() throws Exception {
+		Call data = deployOf("data-service");
+
+		assertThat(data.flag("memory")).hasValue("512Mi");
+		assertThat(data.flag("cpu")).hasValue("1");
+		assertThat(data.flag("concurrency")).hasValue("80");
+		assertThat(data.flag("max-instances")).hasValue("10");
+		assertThat(data.has("--cpu-throttling")).isTrue();
+		assertThat(data.has("--no-cpu-throttling")).isFalse();
+	}
+
+	@Test
+	void takesConcurrencyMaxInstancesAndAlwaysAllocatedCpuFromFlags(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+		cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
+		cloud.clearCalls();
+
+		ScriptRun run = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--skip-build", "--concurrency=20",
+				"--max-instances", "3", "--cpu-always-allocated");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(cloud.calls("mvnw")).isEmpty();
+		assertThat(cloud.calls("gcloud", "run", "deploy")).hasSize(4).allSatisfy((call) -> {
+			assertThat(call.flag("concurrency")).hasValue("20");
+			assertThat(call.flag("set-env-vars").orElseThrow()).contains("PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS=20");
+			assertThat(call.flag("max-instances")).hasValue("3");
+			assertThat(call.has("--no-cpu-throttling")).isTrue();
+			assertThat(call.flag("image").orElseThrow()).endsWith(":1.0.0");
+		});
+	}
+
+	@Test
+	void rejectsAConcurrencyThatIsNotAPositiveNumber(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+
+		ScriptRun run = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--concurrency", "many");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.stderr()).contains("--concurrency must be a positive integer");
+		assertThat(cloud.calls()).isEmpty();
+	}
+
+	@Test
+	void printsTheFrontendUrlOnStdout() {
+		assertThat(this.deploy.stdout()).isEqualTo("https://frontend-service-abc-uc.a.run.app\n");
+	}
+
+	private Call deployOf(String service) throws Exception {
+		return this.cloud.calls("gcloud", "run", "deploy", service).get(0);
+	}
+
+	private String deployFlag(String service, String flag) throws Exception {
+		return deployOf(service).flag(flag).orElseThrow();
+	}
+
+	private Map<String, String> env(String service) throws Exception {
+		return List.of(deployFlag(service, "set-env-vars").split(",")).stream()
+			.map((pair) -> pair.split("=", 2))
+			.collect(Collectors.toMap((pair) -> pair[0], (pair) -> pair[1]));
+	}
+
+	private static List<String> jibBuild(String module) {
+		return List.of("-B", "-Pgcp", "-pl", module, "-am", "package", "jib:build", "-DskipTests",
+				"-Dimage=" + REGISTRY + module + ":1.2.3");
+	}
+
+	static String email(String account) {
+		return account + "@" + FakeCloud.PROJECT + ".iam.gserviceaccount.com";
+	}
+
+	static String member(String account) {
+		return "serviceAccount:" + email(account);
+	}
+
+}

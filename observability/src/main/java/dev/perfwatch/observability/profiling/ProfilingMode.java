@@ -1,0 +1,36 @@
+package dev.perfwatch.observability.profiling;
+
+import java.time.Duration;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Two schedules for the same profiler ({@code PERFWATCH_PROFILING_MODE}).
+ */
+public enum ProfilingMode {
+
+	/**
+	 * Cloud Profiler's pace: one 10 s window a minute at coarse intervals, cheap enough to leave on.
+	 */
+	CONTINUOUS(new ProfilingSchedule(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(10),
+			Duration.ofMillis(50), DataSize.ofKilobytes(512), true)),
+
+	/**
+	 * For investigations: windows back to back and dense sampling, so every request of a short load
+	 * falls in a window with enough samples for its own flame graph. Wall samples are not batched:
+	 * a thread waiting on a downstream call gets a sample, with its stack, every interval.
+	 */
+	TRACE(new ProfilingSchedule(Duration.ofSeconds(11), Duration.ofSeconds(10), Duration.ofMillis(2),
+			Duration.ofMillis(10), DataSize.ofKilobytes(512), false));
+
+	private final ProfilingSchedule schedule;
+
+	ProfilingMode(ProfilingSchedule schedule) {
+		this.schedule = schedule;
+	}
+
+	ProfilingSchedule schedule() {
+		return this.schedule;
+	}
+
+}

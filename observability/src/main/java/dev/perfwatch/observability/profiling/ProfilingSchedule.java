@@ -1,0 +1,28 @@
+package dev.perfwatch.observability.profiling;
+
+import java.time.Duration;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * When windows record and how densely they sample.
+ *
+ * @param period how often a window starts
+ * @param window how long each window records; shorter than the period
+ * @param cpuInterval CPU time between two CPU samples of a thread
+ * @param wallInterval wall-clock time between two wall-clock samples of a thread
+ * @param allocInterval bytes allocated between two allocation samples
+ * @param batchIdleWall whether an idle thread's wall samples are written as one sample with a count
+ */
+record ProfilingSchedule(Duration period, Duration window, Duration cpuInterval, Duration wallInterval,
+		DataSize allocInterval, boolean batchIdleWall) {
+
+	/**
+	 * @return async-profiler's options for one window of this schedule, after {@code start,jfr,}
+	 */
+	String profilerOptions(String cpuEngine) {
+		return "event=" + cpuEngine + ",interval=" + this.cpuInterval.toNanos() + ",wall=" + this.wallInterval.toNanos()
+				+ (this.batchIdleWall ? "" : ",nobatch") + ",alloc=" + this.allocInterval.toBytes();
+	}
+
+}

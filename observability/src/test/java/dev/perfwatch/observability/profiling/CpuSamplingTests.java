@@ -1,0 +1,52 @@
+package dev.perfwatch.observability.profiling;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class CpuSamplingTests {
+
+	@Test
+	void usesPerfEventsWhenAllowed(CapturedOutput output) throws IOException {
+		assertThat(CpuSampling.choose((command) -> "OK")).isEqualTo("cpu");
+		assertThat(output.getOut()).doesNotContain("Perf events");
+	}
+
+	@Test
+	void fallsBackToACpuTimerAndSaysSoOnce(CapturedOutput output) throws IOException {
+		NativeProfiler noPerfEvents = (command) -> {
+			if (command.equals("check,event=cpu")) {
+				throw new IllegalStateException("Perf events unavailable");
+			}
+			return "OK";
+		};
+
+		assertThat(CpuSampling.choose(noPerfEvents)).isEqualTo("ctimer");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Perf events are not allowed here")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("cpu: Perf events unavailable")
+			.contains("sampled with ctimer");
+	}
+
+	@Test
+	void fallsBackToItimerWhenCtimerIsMissingToo() throws IOException {
+		NativeProfiler onlyItimer = (command) -> command.equals("check,event=itimer") ? "OK" : "Unsupported event";
+
+		assertThat(CpuSampling.choose(onlyItimer)).isEqualTo("itimer");
+	}
+
+	@Test
+	void failsWhenNoEngineWorks() {
+		assertThatIOException().isThrownBy(() -> CpuSampling.choose((command) -> "Unsupported"))
+			.withMessageContaining("no CPU sampling works here");
+	}
+
+}

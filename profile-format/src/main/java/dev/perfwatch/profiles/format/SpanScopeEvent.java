@@ -1,0 +1,30 @@
+package dev.perfwatch.profiles.format;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * A span's scope open on one thread: from {@link #begin()} when the scope opens to
+ * {@link #commit()} when it closes. Samples of that thread in between belong to the span (to the
+ * innermost scope when scopes nest).
+ */
+@Name(SpanScopeEvent.NAME)
+@Label("Span scope")
+@Category("perfwatch")
+@Description("A trace span's scope open on this thread")
+@StackTrace(false)
+public final class SpanScopeEvent extends Event {
+
+	public static final String NAME = "perfwatch.SpanScope";
+
+	@Label("Trace id")
+	public String traceId;
+
+	@Label("Span id")
+	public String spanId;
+
+}

@@ -1,0 +1,119 @@
+package dev.perfwatch.profiles.diff;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.perfwatch.profiles.ProfilesException;
+
+/**
+ * Two cohorts of samples side by side: which frames take a larger or smaller share of the head
+ * cohort than of the base. Shares, not absolute weights, so cohorts of different sizes compare.
+ */
+public final class ProfileDiff {
+
+	private final String baseName;
+
+	private final String headName;
+
+	private final StackTree tree = new StackTree("all");
+
+	private final Map<String, long[]> totals = new HashMap<>();
+
+	public ProfileDiff(String baseName, String headName) {
+		this.baseName = baseName;
+		this.headName = headName;
+	}
+
+	/**
+	 * @param stack the sample's frames under any labels (such as the service), outermost first
+	 */
+	public void addBase(List<String> stack, long weight) {
+		add(stack, weight, false);
+	}
+
+	public void addHead(List<String> stack, long weight) {
+		add(stack, weight, true);
+	}
+
+	private void add(List<String> stack, long weight, boolean isHead) {
+		this.tree.add(stack, weight, isHead);
+		Set<String> seen = new HashSet<>();
+		for (String frame : stack) {
+			if (seen.add(frame)) {
+				this.totals.computeIfAbsent(frame, (key) -> new long[2])[isHead ? 1 : 0] += weight;
+			}
+		}
+	}
+
+	/**
+	 * @return frames by how much their total share changed, the largest growth first and the
+	 * largest shrinkage last
+	 * @throws ProfilesException when either cohort is empty
+	 */
+	public List<Change> changes(Predicate<String> shown) {
+		if (this.tree.base == 0 || this.tree.head == 0) {
+			throw ProfilesException.notFound("nothing to compare: the " + (this.tree.base == 0 ? this.baseName : this.headName)
+					+ " cohort holds no samples");
+		}
+		List<Change> changes = new ArrayList<>();
+		this.totals.forEach((frame, weights) -> {
+			if (shown.test(frame)) {
+				changes.add(new Change(frame, 100.0 * weights[0] / this.tree.base, 100.0 * weights[1] / this.tree.head));
+			}
+		});
+		changes.sort(Comparator.comparingDouble((Change change) -> -change.delta()).thenComparing(Change::frame));
+		return changes;
+	}
+
+	public void print(PrintWriter out, Predicate<String> shown, int top) {
+		List<Change> changes = changes(shown);
+		out.printf(Locale.ROOT, "%s: %,d, %s: %,d (shares of each cohort's own total, in percentage points)%n",
+				this.baseName, this.tree.base, this.headName, this.tree.head);
+		printRows(out, "grew most", changes.stream().filter((change) -> change.delta() > 0).limit(top).toList());
+		List<Change> shrank = new ArrayList<>(changes.stream().filter((change) -> change.delta() < 0).toList());
+		Collections.reverse(shrank);
+		printRows(out, "shrank most", shrank.stream().limit(top).toList());
+	}
+
+	private void printRows(PrintWriter out, String heading, List<Change> rows) {
+		out.println("  " + heading + ":");
+		out.println("     change   " + pad(this.baseName) + "   " + pad(this.headName) + "   frame");
+		rows.forEach((change) -> out.printf(Locale.ROOT, "    %+7.2f   %s   %s   %s%n", change.delta(),
+				pad(String.format(Locale.ROOT, "%.2f%%", change.basePercent())),
+				pad(String.format(Locale.ROOT, "%.2f%%", change.headPercent())), change.frame()));
+	}
+
+	public void writeHtml(Path file, String title) throws IOException {
+		new DiffFlameGraph(this.tree, this.baseName, this.headName).write(file, title);
+	}
+
+	private static String pad(String text) {
+		return " ".repeat(Math.max(0, 9 - text.length())) + text;
+	}
+
+	/**
+	 * @param frame the frame
+	 * @param basePercent its total share of the base cohort
+	 * @param headPercent its total share of the head cohort
+	 */
+	public record Change(String frame, double basePercent, double headPercent) {
+
+		/** In percentage points; positive when the frame grew. */
+		public double delta() {
+			return this.headPercent - this.basePercent;
+		}
+
+	}
+
+}
