@@ -115,6 +115,19 @@ class TraceAccuracyTests {
 	}
 
 	@Test
+	void inTraceModeOnlyThreadsInsideASpanGetWallSamples() {
+		// Without the thread filter, each idle pool thread would get a sample every 10 ms of every window.
+		long[] insideAndOutside = new long[2];
+		for (WindowRecording window : windows) {
+			window.samples(ProfileType.WALL,
+					(sample) -> insideAndOutside[(sample.spanId() != null) ? 0 : 1] += sample.weight());
+		}
+		assertThat(insideAndOutside[0]).as("wall samples inside spans").isGreaterThan(50);
+		assertThat(insideAndOutside[1]).as("wall samples outside spans, next to " + insideAndOutside[0] + " inside")
+			.isLessThan(insideAndOutside[0] / 10);
+	}
+
+	@Test
 	void theCommandDrawsOneTracesGraphAndCountsItsSpans() throws IOException {
 		String traceId = traceIds.get(traceIds.size() - 3);
 		StringWriter out = new StringWriter();

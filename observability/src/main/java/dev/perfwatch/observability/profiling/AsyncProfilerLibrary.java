@@ -31,7 +31,24 @@ final class AsyncProfilerLibrary implements ProfilerLoader {
 			throw new IOException("cannot read the async-profiler library " + library);
 		}
 		AsyncProfiler profiler = AsyncProfiler.getInstance(library.toString());
-		return profiler::execute;
+		return new NativeProfiler() {
+
+			@Override
+			public String execute(String command) throws IOException {
+				return profiler.execute(command);
+			}
+
+			@Override
+			public void sampleWallOfCurrentThread(boolean sampled) {
+				if (sampled) {
+					profiler.addThread(null);
+				}
+				else {
+					profiler.removeThread(null);
+				}
+			}
+
+		};
 	}
 
 	private static Path extractBundled() throws IOException {

@@ -44,6 +44,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SpanThreadFilter spanThreads;
+
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
 	// Touched only on the scheduler thread.
@@ -53,13 +55,19 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private Instant recording;
 
-	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock) {
+	/**
+	 * @param spanThreads keeps wall samples to the threads in spans when the schedule asks for it;
+	 * {@code null} without span events
+	 */
+	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock,
+			SpanThreadFilter spanThreads) {
 		this.properties = properties;
 		this.service = service;
 		this.loader = loader;
 		this.schedule = properties.schedule();
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
+		this.spanThreads = spanThreads;
 	}
 
 	// Resolved on use: with profiling off, a missing directory setting must not stop the service.
@@ -125,9 +133,13 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			if (this.profiler == null) {
 				this.profiler = this.loader.load();
 				this.cpuEngine = CpuSampling.choose(this.profiler);
+				if (filtersWall()) {
+					this.spanThreads.attach(this.profiler);
+				}
 				logger.info("Continuous profiling of " + this.service + " (" + this.properties.mode().name().toLowerCase()
 						+ " mode): every " + this.schedule.period() + ", " + this.schedule.window() + " of cpu ("
-						+ this.cpuEngine + "), alloc and wall" + (this.properties.spanEvents() ? " with span scopes" : "")
+						+ this.cpuEngine + "), alloc and wall" + (filtersWall() ? " (of threads in spans)" : "")
+						+ (this.properties.spanEvents() ? " with span scopes" : "")
 						+ " into " + serviceDir().toAbsolutePath());
 			}
 			Files.createDirectories(serviceDir());
@@ -141,8 +153,12 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		}
 	}
 
+	private boolean filtersWall() {
+		return this.schedule.wallInSpansOnly() && this.spanThreads != null;
+	}
+
 	private String startCommand(Instant start) {
-		return "start,jfr," + this.schedule.profilerOptions(this.cpuEngine)
+		return "start,jfr," + this.schedule.profilerOptions(this.cpuEngine, filtersWall())
 				+ (this.properties.spanEvents() ? "," + SpanEvent.JFRSYNC_OPTION : "") + ",file="
 				+ WindowFiles.recording(serviceDir(), start).toAbsolutePath();
 	}

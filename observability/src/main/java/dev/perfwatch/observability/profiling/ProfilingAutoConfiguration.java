@@ -5,6 +5,7 @@ import java.time.Clock;
 import brave.handler.SpanHandler;
 import brave.propagation.CurrentTraceContext;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,10 +30,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class ProfilingAutoConfiguration {
 
 	@Bean
-	ContinuousProfiler continuousProfiler(ProfilingProperties properties, Environment environment) {
+	ContinuousProfiler continuousProfiler(ProfilingProperties properties, Environment environment,
+			ObjectProvider<SpanThreadFilter> spanThreads) {
 		String service = environment.getProperty("spring.application.name", "application");
 		return new ContinuousProfiler(properties, service, new AsyncProfilerLibrary(properties.nativeLibrary()),
-				Clock.systemUTC());
+				Clock.systemUTC(), spanThreads.getIfAvailable());
 	}
 
 	/**
@@ -45,6 +47,11 @@ public class ProfilingAutoConfiguration {
 		@Bean
 		CurrentTraceContext.ScopeDecorator spanScopeRecorder() {
 			return new SpanScopeRecorder();
+		}
+
+		@Bean
+		SpanThreadFilter spanThreadFilter() {
+			return new SpanThreadFilter();
 		}
 
 		/**

@@ -37,7 +37,8 @@ public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean s
 		ProfilingSchedule base = this.mode.schedule();
 		return new ProfilingSchedule(or(this.period, base.period()), or(this.window, base.window()),
 				or(this.cpuInterval, base.cpuInterval()), or(this.wallInterval, base.wallInterval()),
-				or(this.allocInterval, base.allocInterval()), base.batchIdleWall());
+				or(this.allocInterval, base.allocInterval()), base.batchIdleWall(),
+				base.wallInSpansOnly());
 	}
 
 	/**

@@ -13,16 +13,19 @@ import org.springframework.util.unit.DataSize;
  * @param wallInterval wall-clock time between two wall-clock samples of a thread
  * @param allocInterval bytes allocated between two allocation samples
  * @param batchIdleWall whether an idle thread's wall samples are written as one sample with a count
+ * @param wallInSpansOnly whether only threads inside a span scope get wall samples, when span events are on
  */
 record ProfilingSchedule(Duration period, Duration window, Duration cpuInterval, Duration wallInterval,
-		DataSize allocInterval, boolean batchIdleWall) {
+		DataSize allocInterval, boolean batchIdleWall, boolean wallInSpansOnly) {
 
 	/**
+	 * @param filterWall whether wall samples are kept to the threads a {@link SpanThreadFilter} adds
 	 * @return async-profiler's options for one window of this schedule, after {@code start,jfr,}
 	 */
-	String profilerOptions(String cpuEngine) {
+	String profilerOptions(String cpuEngine, boolean filterWall) {
 		return "event=" + cpuEngine + ",interval=" + this.cpuInterval.toNanos() + ",wall=" + this.wallInterval.toNanos()
-				+ (this.batchIdleWall ? "" : ",nobatch") + ",alloc=" + this.allocInterval.toBytes();
+				+ (this.batchIdleWall ? "" : ",nobatch") + (filterWall ? ",filter" : "") + ",alloc="
+				+ this.allocInterval.toBytes();
 	}
 
 }
