@@ -80,6 +80,9 @@ public final class ProfilesCli implements Callable<Integer> {
 	@Option(names = "--collapsed", description = "With --trace: also write the graph's stacks as collapsed text (service;span;frame;... weight) to this file.")
 	Path collapsed;
 
+	@Option(names = "--pprof", paramLabel = "FILE", description = "With --service: also write the profile in pprof format (gzipped profile.proto) to this file, for go tool pprof and other pprof readers.")
+	Path pprof;
+
 	@Option(names = "--html", description = "Where the flame graph goes. Default: DIR/SERVICE/merged-TYPE.html, DIR/traces/ID-TYPE.html or DIR/diffs/....html.")
 	Path html;
 
@@ -128,6 +131,9 @@ public final class ProfilesCli implements Callable<Integer> {
 		if (this.top < 1 || this.slowest < 1) {
 			throw ProfilesException.badInput("--top and --slowest must be at least 1");
 		}
+		if (this.pprof != null && (this.service == null || this.diff)) {
+			throw ProfilesException.badInput("--pprof goes with --service");
+		}
 		if (this.baseDir != null && !this.diff) {
 			throw ProfilesException.badInput("--base-dir goes with --diff");
 		}
@@ -147,7 +153,7 @@ public final class ProfilesCli implements Callable<Integer> {
 			Path target = (this.html != null) ? this.html
 					: profiles.path().resolve(this.service).resolve("merged-" + this.type.id() + ".html");
 			new ServiceProfile(profiles, ownCode, shown, this.top).write(this.service, this.type,
-					since(Duration.ofMinutes(10)), target, out);
+					since(Duration.ofMinutes(10)), target, this.pprof, out);
 		}
 		return ExitCodes.OK;
 	}

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import dev.perfwatch.profiles.pprof.PprofFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,33 @@ class ProfilesCliTests {
 		assertThat(yours).contains("dev.perfwatch.profiles.SampleRecording$HotLoop.spin")
 			.doesNotContain(" java.")
 			.doesNotContain(" jdk.");
+	}
+
+	@Test
+	void writesTheServiceProfileInPprofFormatOnDemand() throws IOException {
+		window("svc", NOW.minusSeconds(60));
+		Path pprof = this.profiles.resolve("svc-cpu.pb.gz");
+
+		int exit = run("--dir", this.profiles.toString(), "--service", "svc", "--pprof", pprof.toString());
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("pprof: " + pprof.toAbsolutePath());
+		PprofFile decoded = PprofFile.read(pprof);
+		assertThat(decoded.sampleType()).containsExactly("cpu", "samples");
+		long all = decoded.samples().values().stream().mapToLong(Long::longValue).sum();
+		long spinning = decoded.samples().entrySet().stream()
+			.filter((sample) -> sample.getKey().contains("dev.perfwatch.profiles.SampleRecording$HotLoop.spin"))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		assertThat(spinning).as("samples in HotLoop.spin of " + all).isGreaterThan(all / 2);
+	}
+
+	@Test
+	void pprofGoesWithServiceOnly() {
+		int exit = run("--dir", this.profiles.toString(), "--trace", "4bf92f3577b34da6a3ce929d0e0e4736", "--pprof", "x.pb.gz");
+
+		assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+		assertThat(this.err.toString()).hasLineCount(1).contains("--pprof goes with --service");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import dev.perfwatch.profiles.ProfilesException;
 import dev.perfwatch.profiles.flame.FlameGraphBuilder;
+import dev.perfwatch.profiles.pprof.PprofProfile;
 import dev.perfwatch.profiles.format.ProfileType;
 import dev.perfwatch.profiles.format.WindowFiles;
 import dev.perfwatch.profiles.frames.FrameTable;
@@ -40,7 +41,11 @@ public final class ServiceProfile {
 		this.top = top;
 	}
 
-	public void write(String service, ProfileType type, Instant since, Path html, PrintWriter out) throws IOException {
+	/**
+	 * @param pprof where the same samples also go in pprof format, or {@code null}
+	 */
+	public void write(String service, ProfileType type, Instant since, Path html, Path pprof, PrintWriter out)
+			throws IOException {
 		List<String> services = this.profiles.services();
 		if (!services.contains(service)) {
 			throw ProfilesException.badInput("no profiles for service '" + service + "' in " + this.profiles.path()
@@ -56,10 +61,12 @@ public final class ServiceProfile {
 		FlameGraphBuilder graph = new FlameGraphBuilder(
 				service + " " + type.id() + ", " + windows.size() + " windows, " + range);
 		FrameTable table = new FrameTable();
+		PprofProfile profile = new PprofProfile(type.id(), type.unit());
 		for (Path window : windows) {
 			WindowRecording.readIfPresent(window, service).ifPresent((recording) -> recording.samples(type, (sample) -> {
 				graph.add(List.of(), sample.frames(), sample.types(), sample.weight());
 				table.add(sample.frames(), sample.weight());
+				profile.add(sample.frames(), sample.weight());
 			}));
 		}
 		if (table.weight() == 0) {
@@ -67,6 +74,9 @@ public final class ServiceProfile {
 					+ " hold no " + type.id() + " samples");
 		}
 		graph.write(html);
+		if (pprof != null) {
+			profile.write(pprof);
+		}
 
 		out.printf(Locale.ROOT, "%s profile of %s: %d windows (%s), %,d %s%n", type.id(), service, windows.size(), range,
 				table.weight(), type.unit());
@@ -76,6 +86,9 @@ public final class ServiceProfile {
 		printRows(out, "All code, top " + this.top + " by total:", table.topByTotal(this.top, this.shown));
 		out.println();
 		out.println("Flame graph: " + html.toAbsolutePath());
+		if (pprof != null) {
+			out.println("pprof: " + pprof.toAbsolutePath() + " (go tool pprof -http=: " + pprof + ")");
+		}
 		out.flush();
 	}
 
