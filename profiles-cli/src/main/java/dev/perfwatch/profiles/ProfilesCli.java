@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 		description = { "Reads the profile windows the services record (PERFWATCH_PROFILING=on) and draws:",
 				"  --service S   where one service's time or memory goes, over the last while;",
 				"  --trace ID    one trace's flame graph across every service: service, then span, then frames;",
-				"  --diff        the slowest traces against the typical ones, or --base-dir against --dir.", "" },
+				"  --diff        the slowest traces against the typical ones, windows before and after --split-at,", "                or --base-dir against --dir.", "" },
 		footer = { "", "Examples:", "  profiles --service data-service --type cpu", "  profiles --trace 4bf92f3577b34da6a3ce929d0e0e4736 --type wall",
 				"  profiles --diff --slowest 10", "  profiles --diff --base-dir before/profiles --dir after/profiles --service data-service",
 				"", "Exit codes: 0 ok, 1 nothing found (no window holds the trace, no samples), 2 bad input "
@@ -53,11 +53,14 @@ public final class ProfilesCli implements Callable<Integer> {
 	@Option(names = "--trace", paramLabel = "ID", description = "A trace id (32 or 16 hex digits), e.g. from Zipkin or the load generator's slowest list.")
 	String trace;
 
-	@Option(names = "--diff", description = "Compare two cohorts: the --slowest traces against the typical ones, or --base-dir against --dir.")
+	@Option(names = "--diff", description = "Compare two cohorts: the --slowest traces against the typical ones, windows before and after --split-at, or --base-dir against --dir.")
 	boolean diff;
 
 	@Option(names = "--base-dir", description = "With --diff: the directory to compare --dir against (e.g. before a change).")
 	Path baseDir;
+
+	@Option(names = "--split-at", paramLabel = "D", converter = DurationConverter.class, description = "With --diff: the windows that started more than D ago (e.g. 15m) against those that started since, in one directory: before and after a deploy or a change.")
+	Duration splitAt;
 
 	@Option(names = "--slowest", defaultValue = "10", description = "With --diff: how many of the slowest traces form the slow cohort. Default: ${DEFAULT-VALUE}.")
 	int slowest;
@@ -134,8 +137,11 @@ public final class ProfilesCli implements Callable<Integer> {
 		if (this.pprof != null && (this.service == null || this.diff)) {
 			throw ProfilesException.badInput("--pprof goes with --service");
 		}
-		if (this.baseDir != null && !this.diff) {
-			throw ProfilesException.badInput("--base-dir goes with --diff");
+		if ((this.baseDir != null || this.splitAt != null) && !this.diff) {
+			throw ProfilesException.badInput("--base-dir and --split-at go with --diff");
+		}
+		if (this.baseDir != null && this.splitAt != null) {
+			throw ProfilesException.badInput("choose one of --base-dir and --split-at");
 		}
 		ProfileDirectory profiles = new ProfileDirectory(profilesDir());
 		Predicate<String> ownCode = new OwnCode((this.hide != null) ? this.hide : OwnCode.FRAMEWORK_PREFIXES);
@@ -167,6 +173,10 @@ public final class ProfilesCli implements Callable<Integer> {
 		if (this.baseDir != null) {
 			result = Cohorts.directories(new ProfileDirectory(this.baseDir), profiles, services, from, this.type);
 			name = "dirs-" + this.type.id();
+		}
+		else if (this.splitAt != null) {
+			result = Cohorts.beforeAndAfter(profiles, services, from, this.clock.instant().minus(this.splitAt), this.type);
+			name = "split-" + this.type.id();
 		}
 		else {
 			result = Cohorts.slowestVersusTypical(profiles, services, from, this.type, this.slowest, out);

@@ -112,6 +112,29 @@ class ProfilesCliTests {
 	}
 
 	@Test
+	void diffAcrossAMomentNamesTheWorkAddedAfterItFirst() throws IOException {
+		window("svc", NOW.minusSeconds(600));
+		Files.copy(changedRecording, WindowFiles.window(this.profiles.resolve("svc"), NOW.minusSeconds(60)));
+
+		int exit = run("--dir", this.profiles.toString(), "--diff", "--split-at", "5m");
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		String yours = section(this.out.toString(), "Your code, the largest changes");
+		assertThat(yours.lines().filter((line) -> line.matches("\\s+[+-]\\d.*")).findFirst()).hasValueSatisfying(
+				(first) -> assertThat(first).matches("\\s+\\+\\d+\\.\\d\\d .*SampleRecording\\$ExtraWork\\.spin"));
+	}
+
+	@Test
+	void diffAcrossAMomentWithNothingOnOneSideSaysSoInOneLine() throws IOException {
+		window("svc", NOW.minusSeconds(60));
+
+		int exit = run("--dir", this.profiles.toString(), "--diff", "--split-at", "5m");
+
+		assertThat(exit).isEqualTo(ExitCodes.NOT_FOUND);
+		assertThat(this.err.toString()).hasLineCount(1).contains("0 before").contains("1 after; a diff needs both");
+	}
+
+	@Test
 	void aTraceInNoWindowIsNotFoundInOneLine() throws IOException {
 		window("svc", NOW.minusSeconds(60));
 

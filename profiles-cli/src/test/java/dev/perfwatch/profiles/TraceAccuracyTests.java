@@ -75,7 +75,9 @@ class TraceAccuracyTests {
 		for (int i = 0; i < REQUESTS; i++) {
 			String traceId = hex(ThreadLocalRandom.current().nextLong()) + hex(ThreadLocalRandom.current().nextLong());
 			traceIds.add(traceId);
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/work"))
+			// Every fifth request is one of the slow ones.
+			String path = (i % 5 == 4) ? "/work?slow=true" : "/work";
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.header("traceparent", "00-" + traceId + "-" + hex(ThreadLocalRandom.current().nextLong()) + "-01")
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -144,6 +146,22 @@ class TraceAccuracyTests {
 			.containsPattern("(?m)^\\s+\\d+\\.\\d\\d\\s+[1-9]\\d*\\s+waiting \\[local, ")
 			.contains(PAUSE);
 		assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Trace " + traceId).contains("waiting [local");
+	}
+
+	@Test
+	void theDiffOfTheSlowestRequestsAgainstTheTypicalOnesNamesWhatMadeThemSlowFirst() {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		int exit = ProfilesCli.commandLine(new ProfilesCli(Map.of(), Clock.systemUTC()), new PrintWriter(out, true),
+				new PrintWriter(err, true))
+			.execute("--dir", profiles.toString(), "--diff", "--slowest", "4", "--type", "cpu", "--html",
+					profiles.resolve("slowest.html").toString());
+
+		assertThat(exit).as(err.toString()).isZero();
+		String yours = out.toString().substring(out.toString().indexOf("Your code, the largest changes"));
+		assertThat(yours.lines().filter((line) -> line.matches("\\s+[+-]\\d.*")).findFirst()).as(yours)
+			.hasValueSatisfying((first) -> assertThat(first).matches("\\s+\\+\\d+\\.\\d\\d .*TracedApp\\$SlowPath\\.burn"));
 	}
 
 	/**

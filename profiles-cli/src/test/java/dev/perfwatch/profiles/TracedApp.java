@@ -6,11 +6,13 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A traced service with a known shape: its server span burns CPU in {@link Burner#burn}, then a
- * child span waits in {@link Waiter#pause} without using CPU.
+ * child span waits in {@link Waiter#pause} without using CPU. A request with {@code slow=true}
+ * also burns as long again in {@link SlowPath#burn}: what makes the slowest requests slow.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -30,8 +32,8 @@ class TracedApp {
 		}
 
 		@GetMapping("/work")
-		double work() throws InterruptedException {
-			double result = Burner.burn(BURN_NANOS);
+		double work(@RequestParam(defaultValue = "false") boolean slow) throws InterruptedException {
+			double result = Burner.burn(BURN_NANOS) + (slow ? SlowPath.burn(BURN_NANOS) : 0);
 			Span child = this.tracer.nextSpan().name("waiting").start();
 			try (Tracer.SpanInScope scope = this.tracer.withSpan(child)) {
 				Waiter.pause(WAIT_MILLIS);
@@ -53,6 +55,14 @@ class TracedApp {
 				result += Math.sqrt(i) * Math.sin(i);
 			}
 			return result;
+		}
+
+	}
+
+	static final class SlowPath {
+
+		static double burn(long nanos) {
+			return Burner.burn(nanos);
 		}
 
 	}

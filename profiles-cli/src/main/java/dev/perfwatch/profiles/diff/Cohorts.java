@@ -1,6 +1,7 @@
 package dev.perfwatch.profiles.diff;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +14,15 @@ import java.util.Set;
 
 import dev.perfwatch.profiles.ProfilesException;
 import dev.perfwatch.profiles.format.ProfileType;
+import dev.perfwatch.profiles.format.WindowFiles;
 import dev.perfwatch.profiles.recording.ProfileDirectory;
 import dev.perfwatch.profiles.recording.Sample;
 import dev.perfwatch.profiles.recording.WindowRecording;
 
 /**
  * The two sides of a {@link ProfileDiff}: the slowest traces of one run against its typical ones,
- * or everything recorded in one directory against another (before and after a change).
+ * everything recorded before a moment against everything after it, or everything recorded in one
+ * directory against another (before and after a change).
  */
 public final class Cohorts {
 
@@ -80,6 +83,38 @@ public final class Cohorts {
 		}
 		for (WindowRecording window : read(head, services, since)) {
 			window.samples(type, (sample) -> diff.addHead(labelled(window.service(), sample), sample.weight()));
+		}
+		return diff;
+	}
+
+	/**
+	 * Every sample of the windows that started before {@code split} against every sample of those
+	 * that started at or after it: before and after a deploy, a setting changed, a load changed.
+	 */
+	public static ProfileDiff beforeAndAfter(ProfileDirectory profiles, List<String> services, Instant since,
+			Instant split, ProfileType type) {
+		ProfileDiff diff = new ProfileDiff("before", "after");
+		int[] windowsOnEachSide = new int[2];
+		for (String service : services) {
+			for (Path window : profiles.windows(service, since)) {
+				boolean after = !WindowFiles.startOf(window).isBefore(split);
+				WindowRecording.readIfPresent(window, service).ifPresent((recording) -> {
+					windowsOnEachSide[after ? 1 : 0]++;
+					recording.samples(type, (sample) -> {
+						if (after) {
+							diff.addHead(labelled(service, sample), sample.weight());
+						}
+						else {
+							diff.addBase(labelled(service, sample), sample.weight());
+						}
+					});
+				});
+			}
+		}
+		if (windowsOnEachSide[0] == 0 || windowsOnEachSide[1] == 0) {
+			throw ProfilesException.notFound("windows of " + String.join(", ", services) + " since " + since + " in "
+					+ profiles.path() + ": " + windowsOnEachSide[0] + " before " + split + ", " + windowsOnEachSide[1]
+					+ " after; a diff needs both");
 		}
 		return diff;
 	}
