@@ -6,12 +6,15 @@
 #   spans    the continuous schedule with span events (the perfwatch default)
 #   trace    trace mode (10 s windows every 11 s, dense sampling, span events)
 # then loads one frontend at a time with wrk in rotating order (each mode goes first, second, ...
-# alike, so warm-up drift and machine noise hit all modes alike), the other stacks stopped with
-# SIGSTOP meanwhile, and compares throughput and the services' CPU time per request against 'off'.
+# alike, so warm-up drift and machine noise hit all modes alike), and compares throughput and the
+# services' CPU time per request against 'off'. The idle stacks keep running: stopped with SIGSTOP,
+# a stack's schedule would start a window the moment it resumes, so every round would begin with
+# one and the default schedule would record 10 s of each 45 s round instead of 10 s of each 60 s.
+# A round of whole minutes holds exactly one minute's share of windows, wherever they fall.
 #
 # Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--warmup-seconds S]
 #   Needs the jars from `./mvnw -q -B -DskipTests package`, wrk, curl and bc.
-#   A round should span whole minutes: the default schedule records 10 s of every 60 s.
+#   A round should span whole minutes (default 60 s): the default schedule records 10 s of every 60 s.
 #   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+40), WRK_CONNECTIONS (default 4),
 #        RESULT (default bench/results/profiling-overhead.txt).
 set -euo pipefail
@@ -23,7 +26,7 @@ source "$root/bench/lib.sh"
 usage() { header_usage; }
 
 rounds=4
-round_seconds=45
+round_seconds=60
 warmup_seconds=40
 while [[ $# -gt 0 ]]; do
 	case "$1" in
@@ -114,32 +117,17 @@ for mode in "${modes[@]}"; do
 	wait_services "$(port_of "$mode")"
 done
 
-# signal_stack SIGNAL MODE: stops or continues a stack's four JVMs
-signal_stack() {
-	local pid
-	while read -r pid; do
-		kill "-$1" "$pid"
-	done <"$work/$2.pids"
-}
-
-# load MODE SECONDS: prints "requests non2xx cpu_ticks". Only the loaded stack runs: the others are
-# stopped (SIGSTOP), or their idle work (trace mode's dense sampling above all) would take the
-# cores from the measured one.
+# load MODE SECONDS: prints "requests non2xx cpu_ticks".
 load() {
 	local mode="$1" seconds="$2" before after out requests errors
-	signal_stack CONT "$mode"
 	before="$(stack_cpu_ticks "$mode")"
 	out="$(wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s "http://127.0.0.1:$(port_of "$mode")/")"
 	after="$(stack_cpu_ticks "$mode")"
-	signal_stack STOP "$mode"
 	requests="$(awk '/requests in/ {print $1}' <<<"$out")"
 	errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
 	echo "$requests ${errors:-0} $((after - before))"
 }
 
-for mode in "${modes[@]}"; do
-	signal_stack STOP "$mode"
-done
 for mode in "${modes[@]}"; do
 	echo "Warming up '$mode' for ${warmup_seconds}s"
 	load "$mode" "$warmup_seconds" >/dev/null
@@ -154,7 +142,7 @@ report="$work/report.txt"
 {
 	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), wrk -t1 -c$connections, GET / on the frontend, tracing 100 % to Zipkin"
-	echo "# $rounds rounds of ${round_seconds}s per stack, order rotating each round, the other stacks stopped; modes: off, default (10 s window"
+	echo "# $rounds rounds of ${round_seconds}s per stack, order rotating each round, the other stacks idle; modes: off, default (10 s window"
 	echo "# every 60 s, no span events), spans (default + span events), trace (10 s every 11 s, dense)"
 	printf '%-6s %-8s %10s %10s %8s %10s\n' round mode requests req/s non2xx cpu_s
 } >"$report"
