@@ -9,10 +9,9 @@ import dev.perfwatch.loadgen.cli.BadInputException;
 /**
  * The rounds of one revision: its load reports and, optionally, its CPU per request per service.
  *
- * @param name {@code base} or {@code head}, as the options say
  * @param cpu {@code null} without CPU figures
  */
-record Cohort(String name, List<RoundReport> reports, CpuRounds cpu) {
+record Cohort(List<RoundReport> reports, CpuRounds cpu) {
 
 	/** Fewer rounds leave no spread to judge noise by. */
 	static final int MIN_ROUNDS = 2;
@@ -21,6 +20,7 @@ record Cohort(String name, List<RoundReport> reports, CpuRounds cpu) {
 		reports = List.copyOf(reports);
 	}
 
+	/** @param name {@code base} or {@code head}, as the options say */
 	static Cohort read(String name, List<Path> reports, Path cpu) {
 		if (reports.size() < MIN_ROUNDS) {
 			throw new BadInputException("compare needs at least " + MIN_ROUNDS + " rounds per side to judge their "
@@ -32,7 +32,7 @@ record Cohort(String name, List<RoundReport> reports, CpuRounds cpu) {
 			throw new BadInputException(cpu + " has " + cpuRounds.rounds().size() + " rounds but " + read.size()
 					+ " --" + name + " reports were given: one CPU round per report");
 		}
-		return new Cohort(name, read, cpuRounds);
+		return new Cohort(read, cpuRounds);
 	}
 
 	Samples samples(ToDoubleFunction<RoundReport> figure) {
