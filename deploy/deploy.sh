@@ -17,12 +17,16 @@ source "$here/lib.sh"
 : "${MVNW:=./mvnw}"
 CPU_ALWAYS_ALLOCATED=false
 SKIP_BUILD=false
+TAG=""
+NO_TRAFFIC=false
 PW_VALUE_FLAGS[--version]=VERSION
 PW_VALUE_FLAGS[--memory]=MEMORY
 PW_VALUE_FLAGS[--concurrency]=CONCURRENCY
 PW_VALUE_FLAGS[--max-instances]=MAX_INSTANCES
 PW_SWITCH_FLAGS[--cpu-always-allocated]=CPU_ALWAYS_ALLOCATED
 PW_SWITCH_FLAGS[--skip-build]=SKIP_BUILD
+PW_VALUE_FLAGS[--tag]=TAG
+PW_SWITCH_FLAGS[--no-traffic]=NO_TRAFFIC
 
 usage() {
 	cat <<USAGE
@@ -42,6 +46,11 @@ Options:
                            agent and the trace exporter then work outside requests too, and
                            Cloud Run bills the whole instance lifetime (see docs/cloud-run.md)
   --skip-build             deploy images already pushed with this tag
+  --tag TAG                tag each new revision (URL https://TAG---<service URL host>), give
+                           callers their callees' tagged URLs, print the frontend's tagged URL
+  --no-traffic             new revisions get no traffic until it is moved to the tag
+                           (gcloud run services update-traffic SERVICE --to-tags=TAG=100);
+                           needs --tag and services that exist (see cloudbuild.yaml)
   Maven wrapper used for the build: [MVNW] (default ./mvnw, run from the repository root)
 $PW_COMMON_USAGE
 USAGE
@@ -78,9 +87,11 @@ STARTUP_PROBE=httpGet.path=/actuator/health/readiness,periodSeconds=2,timeoutSec
 LIVENESS_PROBE=httpGet.path=/actuator/health/liveness,periodSeconds=10,timeoutSeconds=3,failureThreshold=3
 
 deploy_service() {
-	local service=$1 env_vars=$2 access=--no-allow-unauthenticated cpu_mode=--cpu-throttling
+	local service=$1 env_vars=$2 access=--no-allow-unauthenticated cpu_mode=--cpu-throttling revision=()
 	[[ $service == "$PW_PUBLIC_SERVICE" ]] && access=--allow-unauthenticated
 	[[ $CPU_ALWAYS_ALLOCATED == true ]] && cpu_mode=--no-cpu-throttling
+	[[ -n $TAG ]] && revision+=("--tag=$TAG")
+	[[ $NO_TRAFFIC == true ]] && revision+=(--no-traffic)
 	pw_info "Deploying $service"
 	pw_run gcloud run deploy "$service" --project="$PROJECT_ID" --region="$REGION" \
 		--image="$(pw_image_path "$service"):$VERSION" \
@@ -88,7 +99,17 @@ deploy_service() {
 		--set-env-vars="$env_vars" \
 		--memory="$MEMORY" --cpu=1 --concurrency="$CONCURRENCY" --max-instances="$MAX_INSTANCES" \
 		"$cpu_mode" --cpu-boost --labels=app=perfwatch \
-		"--startup-probe=$STARTUP_PROBE" "--liveness-probe=$LIVENESS_PROBE" --quiet
+		"--startup-probe=$STARTUP_PROBE" "--liveness-probe=$LIVENESS_PROBE" "${revision[@]}" --quiet
+}
+
+# The URL of the revision just deployed. With --tag it is the tagged one, which keeps serving
+# that revision whatever the traffic split: a tagged caller calls its tagged callees, so the
+# new chain runs end to end before any traffic moves and stays pinned together afterwards.
+revision_url() {
+	local url
+	url=$(pw_service_url "$1")
+	[[ -n $TAG ]] && url="https://$TAG---${url#https://}"
+	printf '%s' "$url"
 }
 
 allow_invoke() {
@@ -103,6 +124,9 @@ pw_parse_args "$@"
 pw_require_settings
 require_positive_int --concurrency "$CONCURRENCY"
 require_positive_int --max-instances "$MAX_INSTANCES"
+[[ -z $TAG || $TAG =~ ^[a-z]([a-z0-9-]*[a-z0-9])?$ ]] ||
+	pw_usage_error "--tag must be lowercase letters, digits and hyphens, starting with a letter, got '$TAG'"
+[[ $NO_TRAFFIC == false || -n $TAG ]] || pw_usage_error "--no-traffic needs --tag: an untagged revision without traffic is unreachable"
 [[ -n $VERSION ]] || VERSION=$(project_version)
 pw_require_gcloud
 
@@ -123,14 +147,14 @@ deploy_service auth-service "$common_env"
 allow_invoke api-gateway-service data-service
 allow_invoke api-gateway-service auth-service
 
-auth_url=$(pw_service_url auth-service)
-data_url=$(pw_service_url data-service)
+auth_url=$(revision_url auth-service)
+data_url=$(revision_url data-service)
 deploy_service api-gateway-service "$common_env,AUTH_SERVICE_URL=$auth_url,DATA_SERVICE_URL=$data_url"
 allow_invoke frontend-service api-gateway-service
 
-gateway_url=$(pw_service_url api-gateway-service)
+gateway_url=$(revision_url api-gateway-service)
 deploy_service frontend-service "$common_env,API_SERVICE_URL=$gateway_url"
 
-frontend_url=$(pw_service_url frontend-service)
+frontend_url=$(revision_url frontend-service)
 pw_info "Frontend: $frontend_url  (next: deploy/load.sh --project $PROJECT_ID)"
 printf '%s\n' "$frontend_url"

@@ -168,6 +168,54 @@ class DeployScriptTests {
 	}
 
 	@Test
+	void movesTrafficToEveryNewRevisionUnlessToldOtherwise() throws Exception {
+		assertThat(this.cloud.calls("gcloud", "run", "deploy")).hasSize(4).allSatisfy((call) -> {
+			assertThat(call.has("--no-traffic")).isFalse();
+			assertThat(call.flag("tag")).isEmpty();
+		});
+	}
+
+	@Test
+	void deploysTaggedRevisionsWithoutTrafficWiredToEachOthersTaggedUrls(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+		cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
+		cloud.clearCalls();
+
+		ScriptRun run = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--skip-build", "--tag", "rev-abc1234",
+				"--no-traffic");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<Call> deploys = cloud.calls("gcloud", "run", "deploy");
+		assertThat(deploys).extracting((call) -> call.arg(2))
+			.containsExactly("data-service", "auth-service", "api-gateway-service", "frontend-service");
+		assertThat(deploys).allSatisfy((call) -> {
+			assertThat(call.flag("tag")).hasValue("rev-abc1234");
+			assertThat(call.has("--no-traffic")).isTrue();
+		});
+		assertThat(deploys.get(2).flag("set-env-vars").orElseThrow())
+			.contains("AUTH_SERVICE_URL=https://rev-abc1234---auth-service-abc-uc.a.run.app")
+			.contains("DATA_SERVICE_URL=https://rev-abc1234---data-service-abc-uc.a.run.app");
+		assertThat(deploys.get(3).flag("set-env-vars").orElseThrow())
+			.contains("API_SERVICE_URL=https://rev-abc1234---api-gateway-service-abc-uc.a.run.app");
+		assertThat(cloud.calls("gcloud", "run", "services", "update-traffic")).as("traffic moves elsewhere").isEmpty();
+		assertThat(run.stdout()).isEqualTo("https://rev-abc1234---frontend-service-abc-uc.a.run.app\n");
+	}
+
+	@Test
+	void rejectsNoTrafficWithoutATagAndATagCloudRunWouldRefuse(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+
+		ScriptRun untagged = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--no-traffic");
+		ScriptRun badTag = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--tag", "3f2a1bc");
+
+		assertThat(untagged.exitCode()).isEqualTo(2);
+		assertThat(untagged.stderr()).contains("--no-traffic needs --tag");
+		assertThat(badTag.exitCode()).isEqualTo(2);
+		assertThat(badTag.stderr()).contains("--tag must be lowercase letters, digits and hyphens, starting with a letter");
+		assertThat(cloud.calls()).isEmpty();
+	}
+
+	@Test
 	void printsTheFrontendUrlOnStdout() {
 		assertThat(this.deploy.stdout()).isEqualTo("https://frontend-service-abc-uc.a.run.app\n");
 	}

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every gcloud command line the scripts print in a dry run, fed to the real gcloud CLI with an
- * empty configuration and home: a bad flag or key exits 2 ("unrecognized arguments") or names
+ * Every gcloud command line the scripts print in a dry run (deploy.sh also with its tagged,
+ * no-traffic flags), every gcloud line of cloudbuild.yaml and every gcloud line of the regression
+ * gate's section in docs/cloud-run.md, fed to the real gcloud CLI with an empty configuration and
+ * home (and cloudbuild.yaml itself to {@code gcloud builds submit}, which checks it against the
+ * build schema first): a bad flag or key exits 2 ("unrecognized arguments") or names
  * the key it does not recognize; a valid line gets as far as "no active account", or succeeds
  * when it needs none ({@code config set}). Skipped where gcloud is not installed.
  */
@@ -40,13 +43,32 @@ class GcloudParserTests {
 			ScriptRun run = new FakeCloud(Files.createDirectories(this.dir.resolve(script)))
 				.run(script, "--project", FakeCloud.PROJECT, "--dry-run");
 			assertThat(run.exitCode()).as(run.toString()).isZero();
-			run.stdout().lines().filter((line) -> line.startsWith("[dry-run] gcloud "))
-				.map((line) -> line.substring("[dry-run] gcloud ".length()))
-				.map(GcloudParserTests::oneServiceForAll)
-				.forEach(lines::add);
+			dryRunLines(run).forEach(lines::add);
 		}
+		ScriptRun tagged = new FakeCloud(Files.createDirectories(this.dir.resolve("deploy-tagged")))
+			.run("deploy.sh", "--project", FakeCloud.PROJECT, "--dry-run", "--tag", "rev-abc1234", "--no-traffic");
+		assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
+		dryRunLines(tagged).forEach(lines::add);
+		List<String> cloudBuild = new CloudBuildFile().gcloudLines()
+			.stream()
+			.map(GcloudParserTests::oneServiceForAll)
+			.toList();
+		List<String> docs = GateDocs.gcloudLines()
+			.stream()
+			.map(GcloudParserTests::oneServiceForAll)
+			.toList();
+		lines.addAll(cloudBuild);
+		lines.addAll(docs);
+		// gcloud reads a build config and checks it against Cloud Build's schema (an unknown or
+		// misplaced field is "unused") before it asks for credentials.
+		lines.add("builds submit --no-source --project=" + FakeCloud.PROJECT + " --config=" + CloudBuildFile.PATH);
 		assertThat(lines).anyMatch((line) -> line.startsWith("run deploy "))
+			.anyMatch((line) -> line.startsWith("run deploy ") && line.contains("--no-traffic"))
 			.anyMatch((line) -> line.startsWith("logging read "));
+		assertThat(cloudBuild).anyMatch((line) -> line.startsWith("'run' 'services' 'update-traffic' 'data-service' "))
+			.anyMatch((line) -> line.startsWith("'storage' 'cp' "))
+			.anyMatch((line) -> line.startsWith("storage cp /workspace/candidate.json "));
+		assertThat(docs).anyMatch((line) -> line.startsWith("builds triggers create github "));
 
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
@@ -66,6 +88,15 @@ class GcloudParserTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static List<String> dryRunLines(ScriptRun run) {
+		return run.stdout()
+			.lines()
+			.filter((line) -> line.startsWith("[dry-run] gcloud "))
+			.map((line) -> line.substring("[dry-run] gcloud ".length()))
+			.map(GcloudParserTests::oneServiceForAll)
+			.toList();
 	}
 
 	/**

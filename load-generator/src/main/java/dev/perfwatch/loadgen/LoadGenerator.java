@@ -20,6 +20,7 @@ import dev.perfwatch.loadgen.cli.OutputOptions;
 import dev.perfwatch.loadgen.cli.TargetUrl;
 import dev.perfwatch.loadgen.cli.WorkloadOptions;
 import dev.perfwatch.loadgen.cli.WorkloadPlan;
+import dev.perfwatch.loadgen.compare.CompareCommand;
 import dev.perfwatch.loadgen.gate.BaselineComparison;
 import dev.perfwatch.loadgen.gate.Gate;
 import dev.perfwatch.loadgen.http.NettyTransport;
@@ -33,7 +34,7 @@ import dev.perfwatch.loadgen.run.RecipeSettings;
  * other performance tools to the same jar (list them in {@code subcommands}).
  */
 @Command(name = "load-generator", mixinStandardHelpOptions = true, version = "perfwatch load-generator 1.0.0",
-		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class },
+		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class, CompareCommand.class },
 		description = { "Loads a URL and reports honest latency: coordinated-omission corrected percentiles from an "
 				+ "HdrHistogram, failures by kind, and trace links to the slowest requests (each request carries "
 				+ "its own W3C traceparent).", "",

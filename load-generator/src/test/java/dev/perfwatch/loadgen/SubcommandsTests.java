@@ -33,7 +33,7 @@ class SubcommandsTests {
 		int exit = command.run("--help");
 
 		assertThat(exit).isZero();
-		assertThat(command.out()).contains("Commands:").contains("--rate").contains("--fail-if").contains("FRONTEND_URL")
+		assertThat(command.out()).contains("Commands:").contains("compare").contains("--rate").contains("--fail-if").contains("FRONTEND_URL")
 			.contains("Exit codes:");
 	}
 
