@@ -71,13 +71,13 @@ false_alarms=$(grep -l '"verdict" *: *"regression"' "$results"/self/repeat-*/ver
 	echo "# $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds of $duration per side, A B B A"
 	echo
 	echo "1. HEAD against HEAD with the data service's analysis 10x (exit $slowdown_status, 1 = regression):"
-	sed -n '/^Verdict/,$p' "$results"/slowdown/repeat-1/verdict.txt
+	cat "$results"/slowdown/repeat-1/verdict.txt
 	echo
 	echo "   data-service, frames whose CPU share grew most:"
 	head -n 20 "$results/slowdown/diff-data-service.txt"
 	echo
 	echo "2. HEAD against itself, $repeat comparisons (exit $self_status): $false_alarms false alarm(s)"
 	for file in "$results"/self/repeat-*/verdict.txt; do
-		printf '   %s: %s\n' "$(basename "$(dirname "$file")")" "$(grep -m1 '^Verdict' "$file")"
+		printf '   %s: %s\n' "$(basename "$(dirname "$file")")" "$(grep -m1 '^verdict:' "$file")"
 	done
 } | tee bench/results/regression-demo.txt
