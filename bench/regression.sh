@@ -170,6 +170,8 @@ done
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 verdict=0
+# The diffs read only the windows of the measured rounds, not the warmup's JIT compilation.
+rounds_started=$SECONDS
 for ((r = 1; r <= repeat; r++)); do
 	dir="$out/repeat-$r"
 	rm -rf "$dir"
@@ -196,6 +198,6 @@ done
 log "where the CPU went: frames whose share grew most from $base_ref to $head_ref, per service"
 for name in "${suite_services[@]}"; do
 	"$java_bin" -jar "$profiles_jar" --diff --base-dir "$work/profiles-base" --dir "$work/profiles-head" \
-		--service "$name" --type cpu --top 5 --html "$out/diff-$name.html" | tee "$out/diff-$name.txt" || true
+		--service "$name" --type cpu --top 5 --since "$((SECONDS - rounds_started + 1))s" --html "$out/diff-$name.html" | tee "$out/diff-$name.txt" || true
 done
 exit "$verdict"
