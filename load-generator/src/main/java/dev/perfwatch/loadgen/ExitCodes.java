@@ -1,18 +1,24 @@
 package dev.perfwatch.loadgen;
 
 /** What the process exit code means; documented in {@code --help}. */
-final class ExitCodes {
+public final class ExitCodes {
 
-	static final int OK = 0;
+	public static final int OK = 0;
 
-	/** A --fail-if gate held or the run regressed against --baseline. */
-	static final int FAILED = 1;
+	/**
+	 * A --fail-if gate held or the run regressed against --baseline; for {@code size}, no measured
+	 * step met the objective.
+	 */
+	public static final int FAILED = 1;
 
-	/** Bad options, a malformed URL, an unreachable target, an unreadable baseline. */
-	static final int BAD_INPUT = 2;
+	/**
+	 * Bad options, a malformed URL, an unreachable target, an unreadable baseline, measurements or
+	 * pricing file.
+	 */
+	public static final int BAD_INPUT = 2;
 
 	/** A defect in the generator itself. */
-	static final int INTERNAL_ERROR = 3;
+	public static final int INTERNAL_ERROR = 3;
 
 	private ExitCodes() {
 	}
