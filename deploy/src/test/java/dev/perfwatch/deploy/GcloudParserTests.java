@@ -45,6 +45,14 @@ class GcloudParserTests {
 				.map(GcloudParserTests::oneServiceForAll)
 				.forEach(lines::add);
 		}
+		// Per-service sizes (other --cpu, --memory and --min-instances values) from a --sizing file.
+		ScriptRun sized = new FakeCloud(Files.createDirectories(this.dir.resolve("deploy-sized")))
+			.run("deploy.sh", "--project", FakeCloud.PROJECT, "--dry-run", "--sizing",
+					DeployScriptTests.sizingFile().toString());
+		assertThat(sized.exitCode()).as(sized.toString()).isZero();
+		sized.stdout().lines().filter((line) -> line.startsWith("[dry-run] gcloud run deploy "))
+			.map((line) -> line.substring("[dry-run] gcloud ".length()))
+			.forEach(lines::add);
 		assertThat(lines).anyMatch((line) -> line.startsWith("run deploy "))
 			.anyMatch((line) -> line.startsWith("logging read "));
 
