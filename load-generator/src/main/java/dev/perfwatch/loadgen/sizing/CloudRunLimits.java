@@ -1,6 +1,7 @@
 package dev.perfwatch.loadgen.sizing;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What Cloud Run accepts and how its autoscaler behaves, as its documentation states them
@@ -33,7 +34,7 @@ final class CloudRunLimits {
 	}
 
 	/** The smallest allowed CPU count with at least {@code vcpus}, or empty when more than 8 are needed. */
-	static java.util.OptionalInt cpusFor(double vcpus) {
+	static OptionalInt cpusFor(double vcpus) {
 		return CPUS.stream().mapToInt(Integer::intValue).filter((cpus) -> cpus >= vcpus - 1e-9).findFirst();
 	}
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import dev.perfwatch.loadgen.report.TextReport;
 import dev.perfwatch.loadgen.sizing.KneeFinder.Knee;
-import dev.perfwatch.loadgen.sizing.Measurements.LoadStep;
+import dev.perfwatch.loadgen.sizing.KneeFinder.StepVerdict;
 import dev.perfwatch.loadgen.sizing.SizingReport.PricingSummary;
 
 /** Turns measurements, an objective, prices and a target rate into a {@link SizingReport}. */
@@ -32,11 +32,9 @@ final class CloudRunSizer {
 		PricingSummary prices = new PricingSummary(this.pricingFile, this.pricing.source(), this.pricing.readOn(),
 				this.pricing.currency(), this.pricing.tier(), this.pricing.unverified());
 		if (!knee.found()) {
-			LoadStep lowest = measurements.steps().stream()
-				.min(java.util.Comparator.comparingDouble(LoadStep::rateTarget))
-				.orElseThrow();
+			StepVerdict lowest = knee.verdicts().get(0);
 			String problem = "no measured step meets the objective: even the lowest, "
-					+ TextReport.fmt(lowest.rateTarget()) + " req/s, missed it (" + knee.verdicts().get(0).miss()
+					+ TextReport.fmt(lowest.rateTarget()) + " req/s, missed it (" + lowest.miss()
 					+ "). More instances cannot fix latency a single instance has at low load: find what makes "
 					+ "requests slow (docs/profiling.md), or measure lower rates";
 			return new SizingReport(SizingReport.SCHEMA_VERSION, measurementsFile, measurements.measuredAt(),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.perfwatch.loadgen.report.TextReport;
+
 /**
  * The settings in the form {@code deploy/deploy.sh --sizing FILE} reads: one
  * {@code SERVICE_NAME_SETTING=value} line per setting and service ({@code DATA_SERVICE_CPU=1}),
@@ -32,7 +34,7 @@ final class DeployEnvFile {
 	}
 
 	private static String number(double value) {
-		return dev.perfwatch.loadgen.report.TextReport.fmt(value);
+		return TextReport.fmt(value);
 	}
 
 }

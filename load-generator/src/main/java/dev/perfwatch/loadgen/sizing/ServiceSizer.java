@@ -3,6 +3,7 @@ package dev.perfwatch.loadgen.sizing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 import dev.perfwatch.loadgen.cli.BadInputException;
 import dev.perfwatch.loadgen.report.TextReport;
@@ -55,9 +56,10 @@ final class ServiceSizer {
 		double ratePerInstance = sample.requestsPerSecond();
 		double coresAtKnee = sample.cpuMsPerRequest() * ratePerInstance / 1000;
 		double vcpusNeeded = coresAtKnee / CloudRunLimits.SCALING_TARGET;
+		OptionalInt allowedCpus = CloudRunLimits.cpusFor(vcpusNeeded);
 		int cpu;
-		if (CloudRunLimits.cpusFor(vcpusNeeded).isPresent()) {
-			cpu = CloudRunLimits.cpusFor(vcpusNeeded).getAsInt();
+		if (allowedCpus.isPresent()) {
+			cpu = allowedCpus.getAsInt();
 			reasons.add(String.format(Locale.ROOT, "cpu: %s ms x %s req/s = %.2f cores at the knee, / 0.6 = %.2f vCPU -> %d",
 					fmt(sample.cpuMsPerRequest()), fmt(ratePerInstance), coresAtKnee, vcpusNeeded, cpu));
 		}
