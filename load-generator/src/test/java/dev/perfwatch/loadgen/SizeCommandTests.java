@@ -27,14 +27,14 @@ class SizeCommandTests {
 
 		assertThat(exit).as(command.err()).isZero();
 		assertThat(Files.readAllLines(env)).filteredOn((line) -> !line.startsWith("#"))
-			.containsExactly("FRONTEND_SERVICE_CPU=1", "FRONTEND_SERVICE_MEMORY=512Mi", "FRONTEND_SERVICE_CONCURRENCY=12",
+			.containsExactly("FRONTEND_SERVICE_CPU=1", "FRONTEND_SERVICE_MEMORY=512Mi", "FRONTEND_SERVICE_CONCURRENCY=13",
 					"FRONTEND_SERVICE_MIN_INSTANCES=1", "FRONTEND_SERVICE_MAX_INSTANCES=4", "DATA_SERVICE_CPU=2",
-					"DATA_SERVICE_MEMORY=768Mi", "DATA_SERVICE_CONCURRENCY=10", "DATA_SERVICE_MIN_INSTANCES=0",
+					"DATA_SERVICE_MEMORY=768Mi", "DATA_SERVICE_CONCURRENCY=11", "DATA_SERVICE_MIN_INSTANCES=0",
 					"DATA_SERVICE_MAX_INSTANCES=4");
 		assertThat(Files.readString(json)).contains("\"objective_met\" : true", "\"knee_rate\" : 100.0",
 				"\"instance_based\" : 445.45", "\"cheaper_billing\" : \"instance-based\"", "\"memory\" : \"768Mi\"");
 		assertThat(command.out()).contains("knee: 100 req/s offered")
-			.containsPattern("frontend-service +1 +512Mi +12 +1 +4 +460.53 to 461.87 +149.80")
+			.containsPattern("frontend-service +1 +512Mi +13 +1 +4 +460.53 to 461.87 +149.80")
 			.contains("cheaper at this steady rate: instance-based (deploy/deploy.sh --cpu-always-allocated)")
 			.contains("one local CPU core stands for one Cloud Run vCPU")
 			.contains("unverified: a test figure");

@@ -15,9 +15,9 @@ import dev.perfwatch.loadgen.sizing.Measurements.ServiceSample;
  * mean CPU use or the mean requests in flight of an instance pass 60 % of what it has; each
  * setting is chosen so that both limits fall where the measured instance still met the objective:
  * <ul>
- * <li>concurrency: the requests in flight at the knee, divided by 0.6, but at least what random
- * (Poisson) arrivals at that mean reach 99 % of the time: the knee's p99 was measured with those
- * bursts let in, and a lower cap would make them wait for an instance instead;</li>
+ * <li>concurrency: the requests in flight at the knee, divided by 0.6, but at least enough for 99 %
+ * of random (Poisson) arrivals at that mean to find a free slot: the knee's p99 was measured with
+ * those bursts let in, and a lower cap would make them wait for another instance;</li>
  * <li>CPU: CPU per request times the knee's rate, divided by 0.6, up to a whole count Cloud Run
  * allows;</li>
  * <li>memory: the peak resident set plus the headroom, in 256 MiB steps, at least 512 MiB and
@@ -72,12 +72,14 @@ final class ServiceSizer {
 		}
 		double inFlight = sample.inFlight() * ratePerInstance / sample.requestsPerSecond();
 		long atScalingTarget = CloudRunLimits.ceil(inFlight / CloudRunLimits.SCALING_TARGET);
-		long bursts = PoissonQuantile.p99(inFlight);
-		int concurrency = (int) Math.max(1, Math.max(atScalingTarget, bursts));
+		// An arrival sees the in-flight count as it is over time (Poisson arrivals see time averages):
+		// it finds a free slot when fewer than the cap are in flight, so the cap is one above the p99.
+		long forBursts = PoissonQuantile.p99(inFlight) + 1;
+		int concurrency = (int) Math.max(atScalingTarget, forBursts);
 		reasons.add(String.format(Locale.ROOT,
-				"concurrency: %s in flight at the knee, / 0.6 = %d; 99 %% of the time at most %d in flight at that "
-						+ "mean (Poisson) -> %d",
-				fmt(inFlight), atScalingTarget, bursts, concurrency));
+				"concurrency: %s in flight at the knee, / 0.6 = %d; for 99 %% of random arrivals at that mean to "
+						+ "find a free slot: %d -> %d",
+				fmt(inFlight), atScalingTarget, forBursts, concurrency));
 
 		double memoryNeeded = peakRssMib * (1 + this.headroom);
 		int memoryMib = (int) Math.max(CloudRunLimits.MIN_JVM_MEMORY_MIB,
