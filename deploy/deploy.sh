@@ -11,15 +11,18 @@ here=${BASH_SOURCE[0]%/*}
 source "$here/lib.sh"
 
 : "${VERSION:=}"
-: "${MEMORY:=512Mi}"
-: "${CONCURRENCY:=80}"
-: "${MAX_INSTANCES:=10}"
+# Empty until the flags are read: --sizing refuses them, then they get their defaults.
+: "${MEMORY:=}"
+: "${CONCURRENCY:=}"
+: "${MAX_INSTANCES:=}"
 : "${MVNW:=./mvnw}"
+SIZING_FILE=""
 CPU_ALWAYS_ALLOCATED=false
 SKIP_BUILD=false
 TAG=""
 NO_TRAFFIC=false
 PW_VALUE_FLAGS[--version]=VERSION
+PW_VALUE_FLAGS[--sizing]=SIZING_FILE
 PW_VALUE_FLAGS[--memory]=MEMORY
 PW_VALUE_FLAGS[--concurrency]=CONCURRENCY
 PW_VALUE_FLAGS[--max-instances]=MAX_INSTANCES
@@ -42,6 +45,11 @@ Options:
   --memory SIZE            memory per instance [MEMORY] (default 512Mi, see docs/cloud-run.md)
   --concurrency N          requests per instance [CONCURRENCY] (default 80)
   --max-instances N        instance cap per service [MAX_INSTANCES] (default 10)
+  --sizing FILE            per-service --cpu, --memory, --concurrency, --min-instances and
+                           --max-instances from FILE, as 'load-generator size --deploy-env FILE'
+                           writes it (docs/sizing.md); replaces the three options above, which
+                           are then refused. Without it every service gets 1 vCPU and 0 minimum
+                           instances
   --cpu-always-allocated   keep the CPU between requests (--no-cpu-throttling): the profiler
                            agent and the trace exporter then work outside requests too, and
                            Cloud Run bills the whole instance lifetime (see docs/cloud-run.md)
@@ -80,24 +88,92 @@ require_positive_int() {
 	[[ $2 =~ ^[1-9][0-9]*$ ]] || pw_usage_error "$1 must be a positive integer, got '$2'"
 }
 
+# Per-service settings, keyed "service setting" (e.g. "data-service CPU"): the --sizing file's
+# values, or the flags' for every service.
+declare -A SIZED=()
+SIZED_SETTINGS=(CPU MEMORY CONCURRENCY MIN_INSTANCES MAX_INSTANCES)
+
+# read_sizing FILE: fills SIZED from lines SERVICE_NAME_SETTING=value (DATA_SERVICE_CPU=1);
+# blank lines and # comments are skipped. The file is parsed, never sourced: any other line, an
+# unknown service or setting, a value Cloud Run would not take, a repeated or a missing setting
+# stops the deploy before anything is built.
+read_sizing() {
+	local file=$1 line number=0 service setting value known candidate expected
+	[[ -f $file && -r $file ]] || pw_usage_error "--sizing: cannot read '$file'"
+	while IFS= read -r line || [[ -n $line ]]; do
+		number=$((number + 1))
+		[[ $line =~ ^[[:space:]]*(#.*)?$ ]] && continue
+		[[ $line =~ ^([A-Z][A-Z0-9_]*)_(CPU|MEMORY|CONCURRENCY|MIN_INSTANCES|MAX_INSTANCES)=(.*)$ ]] ||
+			pw_usage_error "--sizing $file line $number: expected SERVICE_SETTING=value (e.g. DATA_SERVICE_CPU=1), got '$line'"
+		service=${BASH_REMATCH[1],,}
+		service=${service//_/-}
+		setting=${BASH_REMATCH[2]}
+		value=${BASH_REMATCH[3]}
+		known=false
+		for candidate in "${PW_SERVICES[@]}"; do [[ $candidate == "$service" ]] && known=true; done
+		[[ $known == true ]] || pw_usage_error "--sizing $file line $number: unknown service '$service' (known: ${PW_SERVICES[*]})"
+		[[ -z ${SIZED["$service $setting"]+set} ]] || pw_usage_error "--sizing $file line $number: $service $setting set twice"
+		case $setting in
+		CPU) expected='1, 2, 4, 6 or 8' ;;
+		MEMORY) expected='MiB or GiB, e.g. 512Mi or 2Gi' ;;
+		CONCURRENCY) expected='1 to 1000' ;;
+		MIN_INSTANCES) expected='0 or more' ;;
+		MAX_INSTANCES) expected='1 or more' ;;
+		esac
+		case $setting in
+		CPU) [[ $value =~ ^(1|2|4|6|8)$ ]] ;;
+		MEMORY) [[ $value =~ ^[1-9][0-9]{0,5}(Mi|Gi)$ ]] ;;
+		CONCURRENCY) [[ $value =~ ^[1-9][0-9]{0,3}$ ]] && ((value <= 1000)) ;;
+		MIN_INSTANCES) [[ $value =~ ^(0|[1-9][0-9]{0,3})$ ]] ;;
+		MAX_INSTANCES) [[ $value =~ ^[1-9][0-9]{0,3}$ ]] ;;
+		esac || pw_usage_error "--sizing $file line $number: $setting '$value' is not valid ($expected)"
+		SIZED["$service $setting"]=$value
+	done <"$file"
+	local min max
+	for service in "${PW_SERVICES[@]}"; do
+		for setting in "${SIZED_SETTINGS[@]}"; do
+			[[ -n ${SIZED["$service $setting"]+set} ]] || pw_usage_error "--sizing $file: no $setting for $service"
+		done
+		min=${SIZED["$service MIN_INSTANCES"]}
+		max=${SIZED["$service MAX_INSTANCES"]}
+		((min <= max)) || pw_usage_error "--sizing $file: $service has more minimum ($min) than maximum ($max) instances"
+	done
+}
+
+# The flags' settings, the same for every service.
+size_from_flags() {
+	local service
+	for service in "${PW_SERVICES[@]}"; do
+		SIZED["$service CPU"]=1
+		SIZED["$service MEMORY"]=$MEMORY
+		SIZED["$service CONCURRENCY"]=$CONCURRENCY
+		SIZED["$service MIN_INSTANCES"]=0
+		SIZED["$service MAX_INSTANCES"]=$MAX_INSTANCES
+	done
+}
+
 # Traffic only once Spring Boot says it is ready (up to 60 s, JIT-cold on 1 vCPU); a JVM that
 # stops answering its liveness endpoint for 30 s is restarted. Cloud Run's default would be a
 # TCP check on the port, which Tomcat opens before the application is ready.
 STARTUP_PROBE=httpGet.path=/actuator/health/readiness,periodSeconds=2,timeoutSeconds=2,failureThreshold=30
 LIVENESS_PROBE=httpGet.path=/actuator/health/liveness,periodSeconds=10,timeoutSeconds=3,failureThreshold=3
 
+# Each service sheds requests beyond the concurrency Cloud Run sends it, no fewer. Every setting
+# is passed, so a redeploy never keeps one from an earlier deploy by accident.
 deploy_service() {
 	local service=$1 env_vars=$2 access=--no-allow-unauthenticated cpu_mode=--cpu-throttling revision=()
 	[[ $service == "$PW_PUBLIC_SERVICE" ]] && access=--allow-unauthenticated
 	[[ $CPU_ALWAYS_ALLOCATED == true ]] && cpu_mode=--no-cpu-throttling
 	[[ -n $TAG ]] && revision+=("--tag=$TAG")
 	[[ $NO_TRAFFIC == true ]] && revision+=(--no-traffic)
+	local concurrency=${SIZED["$service CONCURRENCY"]}
 	pw_info "Deploying $service"
 	pw_run gcloud run deploy "$service" --project="$PROJECT_ID" --region="$REGION" \
 		--image="$(pw_image_path "$service"):$VERSION" \
 		--service-account="$(pw_sa_email "$service")" "$access" \
-		--set-env-vars="$env_vars" \
-		--memory="$MEMORY" --cpu=1 --concurrency="$CONCURRENCY" --max-instances="$MAX_INSTANCES" \
+		--set-env-vars="$env_vars,PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS=$concurrency" \
+		--cpu="${SIZED["$service CPU"]}" --memory="${SIZED["$service MEMORY"]}" --concurrency="$concurrency" \
+		--min-instances="${SIZED["$service MIN_INSTANCES"]}" --max-instances="${SIZED["$service MAX_INSTANCES"]}" \
 		"$cpu_mode" --cpu-boost --labels=app=perfwatch \
 		"--startup-probe=$STARTUP_PROBE" "--liveness-probe=$LIVENESS_PROBE" "${revision[@]}" --quiet
 }
@@ -122,11 +198,19 @@ allow_invoke() {
 
 pw_parse_args "$@"
 pw_require_settings
-require_positive_int --concurrency "$CONCURRENCY"
-require_positive_int --max-instances "$MAX_INSTANCES"
 [[ -z $TAG || $TAG =~ ^[a-z]([a-z0-9-]*[a-z0-9])?$ ]] ||
 	pw_usage_error "--tag must be lowercase letters, digits and hyphens, starting with a letter, got '$TAG'"
 [[ $NO_TRAFFIC == false || -n $TAG ]] || pw_usage_error "--no-traffic needs --tag: an untagged revision without traffic is unreachable"
+if [[ -n $SIZING_FILE ]]; then
+	[[ -z $MEMORY$CONCURRENCY$MAX_INSTANCES ]] ||
+		pw_usage_error "--sizing sets memory, concurrency and max instances per service: drop --memory, --concurrency and --max-instances (and MEMORY, CONCURRENCY, MAX_INSTANCES)"
+	read_sizing "$SIZING_FILE"
+else
+	: "${MEMORY:=512Mi}" "${CONCURRENCY:=80}" "${MAX_INSTANCES:=10}"
+	require_positive_int --concurrency "$CONCURRENCY"
+	require_positive_int --max-instances "$MAX_INSTANCES"
+	size_from_flags
+fi
 [[ -n $VERSION ]] || VERSION=$(project_version)
 pw_require_gcloud
 
@@ -137,10 +221,8 @@ if [[ $SKIP_BUILD == false ]]; then
 	done
 fi
 
-# Containers listen on all interfaces; local runs keep the 127.0.0.1 default. Each service sheds
-# requests beyond the concurrency Cloud Run sends it, no fewer.
+# Containers listen on all interfaces; local runs keep the 127.0.0.1 default.
 common_env="GOOGLE_CLOUD_PROJECT=$PROJECT_ID,SPRING_PROFILES_ACTIVE=gcp,BIND_ADDRESS=0.0.0.0"
-common_env+=",PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS=$CONCURRENCY"
 
 deploy_service data-service "$common_env"
 deploy_service auth-service "$common_env"

@@ -1,5 +1,6 @@
 package dev.perfwatch.deploy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,7 @@ class DeployScriptTests {
 		assertThat(data.flag("memory")).hasValue("512Mi");
 		assertThat(data.flag("cpu")).hasValue("1");
 		assertThat(data.flag("concurrency")).hasValue("80");
+		assertThat(data.flag("min-instances")).hasValue("0");
 		assertThat(data.flag("max-instances")).hasValue("10");
 		assertThat(data.has("--cpu-throttling")).isTrue();
 		assertThat(data.has("--no-cpu-throttling")).isFalse();
@@ -216,8 +218,77 @@ class DeployScriptTests {
 	}
 
 	@Test
+	void deploysEachServiceWithItsOwnSettingsFromASizingFile(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+		cloud.run("setup.sh", "--project", FakeCloud.PROJECT);
+		cloud.clearCalls();
+
+		ScriptRun run = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--skip-build", "--sizing",
+				sizingFile().toString());
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(sizing(cloud, "data-service")).containsExactly("2", "768Mi", "7", "0", "4", "7");
+		assertThat(sizing(cloud, "auth-service")).containsExactly("1", "512Mi", "12", "1", "3", "12");
+		assertThat(sizing(cloud, "api-gateway-service")).containsExactly("1", "1Gi", "20", "1", "5", "20");
+		assertThat(sizing(cloud, "frontend-service")).containsExactly("4", "2Gi", "30", "1", "6", "30");
+	}
+
+	@Test
+	void rejectsASizingFileWithAValueCloudRunWouldNotTake(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+		Path bad = dir.resolve("bad.env");
+		Files.writeString(bad, Files.readString(sizingFile()).replace("AUTH_SERVICE_CPU=1", "AUTH_SERVICE_CPU=3"));
+
+		ScriptRun run = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--sizing", bad.toString());
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.stderr()).contains("--sizing " + bad + " line 7: CPU '3' is not valid (1, 2, 4, 6 or 8)");
+		assertThat(cloud.calls()).isEmpty();
+	}
+
+	@Test
+	void rejectsASizingFileThatIsNotOnlySettings(@TempDir Path dir) throws Exception {
+		FakeCloud cloud = new FakeCloud(dir);
+		Path bad = dir.resolve("bad.env");
+		Files.writeString(bad, Files.readString(sizingFile()) + "touch /tmp/owned\n");
+		Path incomplete = dir.resolve("incomplete.env");
+		Files.writeString(incomplete, Files.readString(sizingFile()).replace("FRONTEND_SERVICE_MAX_INSTANCES=6\n", ""));
+
+		ScriptRun notSettings = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--sizing", bad.toString());
+		ScriptRun missing = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--sizing", incomplete.toString());
+		ScriptRun both = cloud.run("deploy.sh", "--project", FakeCloud.PROJECT, "--sizing", sizingFile().toString(),
+				"--memory", "1Gi");
+
+		assertThat(notSettings.exitCode()).isEqualTo(2);
+		assertThat(notSettings.stderr()).contains("line 22: expected SERVICE_SETTING=value");
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.stderr()).contains("no MAX_INSTANCES for frontend-service");
+		assertThat(both.exitCode()).isEqualTo(2);
+		assertThat(both.stderr()).contains("--sizing sets memory, concurrency and max instances per service");
+		assertThat(cloud.calls()).isEmpty();
+	}
+
+	@Test
 	void printsTheFrontendUrlOnStdout() {
 		assertThat(this.deploy.stdout()).isEqualTo("https://frontend-service-abc-uc.a.run.app\n");
+	}
+
+	/** cpu, memory, concurrency, min and max instances, and the shedding limit a deploy got. */
+	private static List<String> sizing(FakeCloud cloud, String service) throws Exception {
+		Call deploy = cloud.calls("gcloud", "run", "deploy", service).get(0);
+		String shedding = List.of(deploy.flag("set-env-vars").orElseThrow().split(","))
+			.stream()
+			.filter((pair) -> pair.startsWith("PERFWATCH_OVERLOAD_MAX_CONCURRENT_REQUESTS="))
+			.map((pair) -> pair.substring(pair.indexOf('=') + 1))
+			.findFirst()
+			.orElseThrow();
+		return List.of(deploy.flag("cpu").orElseThrow(), deploy.flag("memory").orElseThrow(),
+				deploy.flag("concurrency").orElseThrow(), deploy.flag("min-instances").orElseThrow(),
+				deploy.flag("max-instances").orElseThrow(), shedding);
+	}
+
+	static Path sizingFile() throws Exception {
+		return Path.of(DeployScriptTests.class.getResource("/sizing.env").toURI());
 	}
 
 	private Call deployOf(String service) throws Exception {

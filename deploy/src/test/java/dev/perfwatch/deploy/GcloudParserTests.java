@@ -62,6 +62,16 @@ class GcloudParserTests {
 		// gcloud reads a build config and checks it against Cloud Build's schema (an unknown or
 		// misplaced field is "unused") before it asks for credentials.
 		lines.add("builds submit --no-source --project=" + FakeCloud.PROJECT + " --config=" + CloudBuildFile.PATH);
+		// Per-service sizes (other --cpu, --memory and --min-instances values) from a --sizing file.
+		ScriptRun sized = new FakeCloud(Files.createDirectories(this.dir.resolve("deploy-sized")))
+			.run("deploy.sh", "--project", FakeCloud.PROJECT, "--dry-run", "--sizing",
+					DeployScriptTests.sizingFile().toString());
+		assertThat(sized.exitCode()).as(sized.toString()).isZero();
+		sized.stdout()
+			.lines()
+			.filter((line) -> line.startsWith("[dry-run] gcloud run deploy "))
+			.map((line) -> line.substring("[dry-run] gcloud ".length()))
+			.forEach(lines::add);
 		assertThat(lines).anyMatch((line) -> line.startsWith("run deploy "))
 			.anyMatch((line) -> line.startsWith("run deploy ") && line.contains("--no-traffic"))
 			.anyMatch((line) -> line.startsWith("logging read "));

@@ -5,10 +5,16 @@ public final class ExitCodes {
 
 	public static final int OK = 0;
 
-	/** A --fail-if gate held or the run regressed against --baseline. */
+	/**
+	 * A --fail-if gate held or the run regressed against --baseline; for {@code compare}, the head
+	 * regressed; for {@code size}, no measured step met the objective.
+	 */
 	public static final int FAILED = 1;
 
-	/** Bad options, a malformed URL, an unreachable target, an unreadable baseline. */
+	/**
+	 * Bad options, a malformed URL, an unreachable target, an unreadable baseline, measurements or
+	 * pricing file.
+	 */
 	public static final int BAD_INPUT = 2;
 
 	/** A defect in the generator itself. */

@@ -28,13 +28,15 @@ import dev.perfwatch.loadgen.http.Reachability;
 import dev.perfwatch.loadgen.report.Report;
 import dev.perfwatch.loadgen.run.Pauses;
 import dev.perfwatch.loadgen.run.RecipeSettings;
+import dev.perfwatch.loadgen.sizing.SizeCommand;
 
 /**
  * The {@code load-generator} command. Without a subcommand it loads a URL; subcommands add
  * other performance tools to the same jar (list them in {@code subcommands}).
  */
 @Command(name = "load-generator", mixinStandardHelpOptions = true, version = "perfwatch load-generator 1.0.0",
-		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class, CompareCommand.class },
+		sortOptions = false, usageHelpAutoWidth = true, subcommands = { HelpCommand.class, CompareCommand.class,
+				SizeCommand.class },
 		description = { "Loads a URL and reports honest latency: coordinated-omission corrected percentiles from an "
 				+ "HdrHistogram, failures by kind, and trace links to the slowest requests (each request carries "
 				+ "its own W3C traceparent).", "",
