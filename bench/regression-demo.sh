@@ -9,7 +9,7 @@
 #
 # Usage: bench/regression-demo.sh [--repeat N] [--rounds N] [--duration D] [--warmup D]
 #   --repeat N     comparisons of HEAD against itself (10)
-#   --rounds N     rounds per side in each comparison (4)
+#   --rounds N     rounds per side in each comparison (6)
 #   --duration D   length of each round (15s)
 #   --warmup D     warmup of each suite (30s)
 set -euo pipefail
@@ -21,7 +21,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/lib.sh"
 
 repeat=10
-rounds=4
+rounds=6
 duration=15s
 warmup=30s
 while [[ $# -gt 0 ]]; do
@@ -73,8 +73,8 @@ false_alarms=$(grep -l '"verdict" *: *"regression"' "$results"/self/repeat-*/ver
 	echo "1. HEAD against HEAD with the data service's analysis 10x (exit $slowdown_status, 1 = regression):"
 	cat "$results"/slowdown/repeat-1/verdict.txt
 	echo
-	echo "   data-service, frames whose CPU share grew most:"
-	head -n 20 "$results/slowdown/diff-data-service.txt"
+	echo "   data-service, where its CPU's growth starts, and the frames whose share grew most:"
+	head -n 12 "$results/slowdown/diff-data-service.txt"
 	echo
 	echo "2. HEAD against itself, $repeat comparisons (exit $self_status): $false_alarms false alarm(s)"
 	for file in "$results"/self/repeat-*/verdict.txt; do

@@ -4,14 +4,15 @@
 # Builds both revisions of this repository into work trees of their own, starts both suites side
 # by side on 127.0.0.1 (one Zipkin, tracing at 100 %, each suite profiling itself), warms both up,
 # then loads them alternately with the same closed-model load, in A B B A order so that a drift of
-# the machine falls on both. `load-generator compare` then weighs throughput, p50, p99 (coordinated-
-# omission corrected) and CPU per request per service against a tolerance derived from the spread
-# of the rounds, and prints one verdict; `profiles --diff` names, per service, the frames whose share
-# of CPU grew most from base to head.
+# the machine falls on both. `load-generator compare --paired` then weighs throughput, p50, p99
+# (coordinated-omission corrected) and CPU per request per service, each as the ratios of rounds
+# run next to each other, against a tolerance derived from the spread of those ratios, and prints
+# one verdict; `profiles --diff` names, per service, where the CPU's growth starts and the frames
+# whose share grew most from base to head.
 #
 # Usage: bench/regression.sh BASE_REF [HEAD_REF] [options]
 #   HEAD_REF          default HEAD
-#   --rounds N        measured rounds per side (4); at least 2
+#   --rounds N        measured rounds per side (6): pairs of rounds; at least 4 to catch anything
 #   --repeat N        independent comparisons on the same two running suites (1): for the
 #                     false-alarm rate of a revision against itself
 #   --warmup D        unmeasured load on each suite before the first round (30s)
@@ -32,7 +33,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
 
-rounds=4
+rounds=6
 repeat=1
 warmup=30s
 duration=15s
@@ -189,7 +190,7 @@ for ((r = 1; r <= repeat; r++)); do
 	arguments=()
 	for ((i = 1; i <= rounds; i++)); do arguments+=(--base "$dir/base-$i.json" --head "$dir/head-$i.json"); done
 	status=0
-	"$java_bin" -jar "$loadgen_jar" compare "${arguments[@]}" --cpu-base "$dir/cpu-base.json" \
+	"$java_bin" -jar "$loadgen_jar" compare --paired "${arguments[@]}" --cpu-base "$dir/cpu-base.json" \
 		--cpu-head "$dir/cpu-head.json" --json "$dir/verdict.json" | tee "$dir/verdict.txt" || status=$?
 	if ((status == 2)); then exit 2; fi
 	if ((status == 1)); then verdict=1; fi

@@ -59,6 +59,12 @@ class CompareBadInputTests {
 	}
 
 	@Test
+	void pairedRoundsOfUnequalCounts() throws Exception {
+		assertOneLineExit2("load-generator: --paired needs as many head rounds as base rounds, got 3 and 2",
+				args(rounds("base"), List.of(fixture("faster-1"), fixture("faster-2")), List.of(), "--paired"));
+	}
+
+	@Test
 	void noRoundsAtAll() {
 		assertOneLineExit2("load-generator: compare needs at least 2 rounds per side", "compare");
 	}

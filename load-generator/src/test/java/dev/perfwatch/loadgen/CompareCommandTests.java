@@ -166,6 +166,23 @@ class CompareCommandTests {
 	}
 
 	/** compare --base B ... --head H ... CPU options, more options. */
+	@Test
+	void pairedTheTableSaysSoAndTheJsonCarriesIt() throws Exception {
+		CommandRunner command = new CommandRunner();
+		Path verdict = this.dir.resolve("paired.json");
+
+		int exit = command.run(args(rounds("base"), rounds("slower-data"), cpu("cpu-base", "cpu-slower-data"), "--paired",
+				"--json", verdict.toString()));
+
+		assertThat(exit).as(command.err()).isEqualTo(1);
+		assertThat(command.out()).contains("compare: 3 base rounds, 3 head rounds, paired")
+			.contains("standard deviation of the pairs' head/base ratios");
+		assertThat(row(command.out(), "data-service CPU ms/req")).endsWith("REGRESSION");
+		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(verdict));
+		assertThat(json.path("paired").asBoolean()).isTrue();
+		assertThat(json.path("verdict").asString()).isEqualTo("regression");
+	}
+
 	static String[] args(List<String> base, List<String> head, List<String> cpu, String... more) {
 		List<String> args = new ArrayList<>(List.of("compare"));
 		base.forEach((round) -> args.addAll(List.of("--base", round)));

@@ -31,6 +31,8 @@ import dev.perfwatch.loadgen.cli.Percentages;
 						+ "1/nHead) x the pooled coefficient of variation of the rounds: the half-width of the 99%% "
 						+ "confidence interval of the difference of the means (Student's t). A change the rounds cannot "
 						+ "tell from their own noise passes; more rounds or steadier rounds tighten the tolerance.",
+				"With --paired: the change is the mean of the pairs' head/base ratios, and the tolerance t(99%%, "
+						+ "pairs-1) / sqrt(pairs) x their standard deviation.",
 				"" },
 		footer = { "", "CPU file: {\"rounds\": [{\"frontend-service\": 2.41, \"data-service\": 3.12, ...}, ...]}, one "
 				+ "object per round in the order of the reports, CPU ms per measured request for each service.", "",
@@ -66,6 +68,11 @@ public class CompareCommand implements Callable<Integer> {
 			+ "tolerance of any metric, however steady the rounds. Default: ${DEFAULT-VALUE}.")
 	String minTolerance;
 
+	@Option(names = "--paired", description = "The i-th --base round ran next to the i-th --head round (in A B B A "
+			+ "order): judge the head/base ratios of the pairs, so that what both rounds of a pair share (the "
+			+ "machine's drift, warmup) cancels. Needs as many rounds on each side; 4 pairs or more.")
+	boolean paired;
+
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	boolean help;
 
@@ -80,7 +87,7 @@ public class CompareCommand implements Callable<Integer> {
 		double floor = Percentages.parseFraction(this.minTolerance);
 		Cohort baseCohort = Cohort.read("base", this.base, this.cpuBase);
 		Cohort headCohort = Cohort.read("head", this.head, this.cpuHead);
-		Comparison comparison = Comparison.of(baseCohort, headCohort, floor);
+		Comparison comparison = Comparison.of(baseCohort, headCohort, new NoiseTolerance(floor, this.paired));
 		if (this.json != null) {
 			VerdictJson.write(comparison, this.json);
 		}

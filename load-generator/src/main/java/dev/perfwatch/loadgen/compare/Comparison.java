@@ -12,7 +12,7 @@ import dev.perfwatch.loadgen.cli.BadInputException;
  * improvement if any improved, else a pass. {@code notes} say what may make the cohorts less
  * comparable (different settings, failed requests) without changing the verdict.
  */
-public record Comparison(int baseRounds, int headRounds, double minTolerance, List<MetricVerdict> metrics,
+public record Comparison(int baseRounds, int headRounds, NoiseTolerance rule, List<MetricVerdict> metrics,
 		List<String> notes) {
 
 	public Comparison {
@@ -20,8 +20,11 @@ public record Comparison(int baseRounds, int headRounds, double minTolerance, Li
 		notes = List.copyOf(notes);
 	}
 
-	static Comparison of(Cohort base, Cohort head, double minTolerance) {
-		NoiseTolerance rule = new NoiseTolerance(minTolerance);
+	static Comparison of(Cohort base, Cohort head, NoiseTolerance rule) {
+		if (rule.paired() && base.reports().size() != head.reports().size()) {
+			throw new BadInputException("--paired needs as many head rounds as base rounds, got "
+					+ base.reports().size() + " and " + head.reports().size());
+		}
 		List<MetricVerdict> metrics = new ArrayList<>();
 		metrics.add(judge(Metric.THROUGHPUT, base.samples(RoundReport::throughput),
 				head.samples(RoundReport::throughput), rule));
@@ -37,7 +40,7 @@ public record Comparison(int baseRounds, int headRounds, double minTolerance, Li
 						head.cpu().samples(service), rule));
 			}
 		}
-		return new Comparison(base.reports().size(), head.reports().size(), minTolerance, metrics, notes(base, head));
+		return new Comparison(base.reports().size(), head.reports().size(), rule, metrics, notes(base, head));
 	}
 
 	private static MetricVerdict judge(Metric metric, Samples base, Samples head, NoiseTolerance rule) {

@@ -32,9 +32,9 @@ final class VerdictJson {
 		List<Row> metrics = comparison.metrics().stream().map(Row::of).toList();
 		List<Row> decidedBy = comparison.decidedBy().stream().map(Row::of).toList();
 		return MAPPER.writeValueAsString(new Document(SCHEMA_VERSION, comparison.outcome().word(), decidedBy,
-				comparison.baseRounds(), comparison.headRounds(), comparison.minTolerance() * 100,
-				NoiseTolerance.spreadFactor(comparison.baseRounds(), comparison.headRounds()), metrics,
-				comparison.notes()));
+				comparison.baseRounds(), comparison.headRounds(), comparison.rule().paired(),
+				comparison.rule().floor() * 100, comparison.rule().factor(comparison.baseRounds(), comparison.headRounds()),
+				metrics, comparison.notes()));
 	}
 
 	static void write(Comparison comparison, Path file) {
@@ -46,9 +46,12 @@ final class VerdictJson {
 		}
 	}
 
-	/** The top level; {@code spread_factor} multiplies each metric's spread into its tolerance. */
+	/**
+	 * The top level; {@code spread_factor} multiplies each metric's spread into its tolerance;
+	 * {@code paired} says whether the rounds were judged in pairs.
+	 */
 	record Document(int schemaVersion, String verdict, List<Row> decidedBy, int baseRounds, int headRounds,
-			double minTolerancePercent, double spreadFactor, List<Row> metrics, List<String> notes) {
+			boolean paired, double minTolerancePercent, double spreadFactor, List<Row> metrics, List<String> notes) {
 	}
 
 	/** One metric; {@code service} only for CPU per request. */

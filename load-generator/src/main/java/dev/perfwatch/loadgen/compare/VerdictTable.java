@@ -14,14 +14,23 @@ final class VerdictTable {
 	}
 
 	static void print(Comparison comparison, PrintWriter out) {
-		double factor = NoiseTolerance.spreadFactor(comparison.baseRounds(), comparison.headRounds());
-		out.printf(Locale.ROOT, "compare: %d base rounds, %d head rounds%n", comparison.baseRounds(),
-				comparison.headRounds());
-		out.printf(Locale.ROOT,
-				"  tolerance per metric = max(%s, %.2f x spread): spread is the pooled coefficient of variation "
-						+ "of the rounds, %.2f = t(99%%, %d df) x sqrt(1/%d + 1/%d)%n",
-				percent(comparison.minTolerance()), factor, factor, comparison.baseRounds() + comparison.headRounds() - 2,
-				comparison.baseRounds(), comparison.headRounds());
+		NoiseTolerance rule = comparison.rule();
+		double factor = rule.factor(comparison.baseRounds(), comparison.headRounds());
+		out.printf(Locale.ROOT, "compare: %d base rounds, %d head rounds%s%n", comparison.baseRounds(),
+				comparison.headRounds(), rule.paired() ? ", paired" : "");
+		if (rule.paired()) {
+			out.printf(Locale.ROOT,
+					"  tolerance per metric = max(%s, %.2f x spread): spread is the standard deviation of the pairs' "
+							+ "head/base ratios, %.2f = t(99%%, %d df) / sqrt(%d)%n",
+					percent(rule.floor()), factor, factor, comparison.baseRounds() - 1, comparison.baseRounds());
+		}
+		else {
+			out.printf(Locale.ROOT,
+					"  tolerance per metric = max(%s, %.2f x spread): spread is the pooled coefficient of variation "
+							+ "of the rounds, %.2f = t(99%%, %d df) x sqrt(1/%d + 1/%d)%n",
+					percent(rule.floor()), factor, factor, comparison.baseRounds() + comparison.headRounds() - 2,
+					comparison.baseRounds(), comparison.headRounds());
+		}
 		int width = comparison.metrics()
 			.stream()
 			.mapToInt((verdict) -> verdict.metric().label().length())

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class NoiseToleranceTests {
 
-	private final NoiseTolerance rule = new NoiseTolerance(0.02);
+	private final NoiseTolerance rule = new NoiseTolerance(0.02, false);
+
+	private final NoiseTolerance paired = new NoiseTolerance(0.02, true);
 
 	@Test
 	void roundsThatAgreeExactlyGetTheFloor() {
@@ -54,6 +56,32 @@ class NoiseToleranceTests {
 			.isEqualTo(Outcome.IMPROVEMENT);
 		assertThat(MetricVerdict.judge(Metric.THROUGHPUT, samples(200, 202), samples(100, 101), this.rule).outcome())
 			.isEqualTo(Outcome.REGRESSION);
+	}
+
+	@Test
+	void pairedADriftBothSidesShareCancelsAndTheShiftStandsOut() {
+		// The machine drifts from 100 to 70 over the run; each head round is 10 % worse than the
+		// base round next to it. Unpaired, the drift is noise that hides the 10 %; paired, it cancels.
+		Samples base = samples(100, 90, 80, 70);
+		Samples head = samples(90, 81, 72, 63);
+
+		MetricVerdict unpaired = MetricVerdict.judge(Metric.THROUGHPUT, base, head, this.rule);
+		MetricVerdict inPairs = MetricVerdict.judge(Metric.THROUGHPUT, base, head, this.paired);
+
+		assertThat(unpaired.outcome()).isEqualTo(Outcome.PASS);
+		assertThat(inPairs.change()).isCloseTo(-0.10, within(1e-9));
+		assertThat(inPairs.spread()).isCloseTo(0, within(1e-12));
+		assertThat(inPairs.tolerance()).isEqualTo(0.02);
+		assertThat(inPairs.outcome()).isEqualTo(Outcome.REGRESSION);
+	}
+
+	@Test
+	void pairedTheToleranceIsTheConfidenceHalfWidthOfTheMeanRatio() {
+		// Ratios 1.1, 0.9, 1.1, 0.9: standard deviation 0.11547; t(0.995, 3) = 5.841.
+		double tolerance = this.paired.of(samples(100, 100, 100, 100), samples(110, 90, 110, 90));
+
+		assertThat(tolerance).isCloseTo(5.841 / Math.sqrt(4) * 0.115470054, within(1e-6));
+		assertThat(NoiseTolerance.pairedFactor(8)).isCloseTo(3.499 / Math.sqrt(8), within(1e-9));
 	}
 
 	private static Samples samples(double... values) {

@@ -3,14 +3,17 @@ package dev.perfwatch.profiles.diff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,6 +24,9 @@ import dev.perfwatch.profiles.ProfilesException;
  * cohort than of the base. Shares, not absolute weights, so cohorts of different sizes compare.
  */
 public final class ProfileDiff {
+
+	/** The share of a frame's growth a callee must carry to be where the growth starts. */
+	private static final double CARRIED = 0.9;
 
 	private final String baseName;
 
@@ -76,10 +82,64 @@ public final class ProfileDiff {
 		return changes;
 	}
 
+	/**
+	 * Where the growth starts: from the frame that grew most, down to the callee that carries at
+	 * least {@value #CARRIED} of its growth, and so on, as far as that goes. The frames above it
+	 * grew because it did: a caller of new work grows as much as the work, and the work is what
+	 * changed. Callees are frames anywhere below a frame in some stack.
+	 * @return the frame, or empty when no frame grew
+	 */
+	public Optional<Change> growthOrigin(Predicate<String> shown) {
+		Map<String, Change> byFrame = new HashMap<>();
+		changes(shown).forEach((change) -> byFrame.put(change.frame(), change));
+		Optional<Change> origin = byFrame.values().stream().filter((change) -> change.delta() > 0)
+			.max(Comparator.comparingDouble(Change::delta));
+		if (origin.isEmpty()) {
+			return origin;
+		}
+		Map<String, Set<String>> below = new HashMap<>();
+		collectBelow(this.tree, new ArrayDeque<>(), shown, below);
+		Change current = origin.get();
+		while (true) {
+			double needed = CARRIED * current.delta();
+			Optional<Change> carrier = below.getOrDefault(current.frame(), Set.of())
+				.stream()
+				.map(byFrame::get)
+				.filter((callee) -> callee != null && callee.delta() >= needed)
+				.max(Comparator.comparingDouble(Change::delta));
+			if (carrier.isEmpty()) {
+				return Optional.of(current);
+			}
+			current = carrier.get();
+		}
+	}
+
+	private static void collectBelow(StackTree node, Deque<String> shownAbove, Predicate<String> shown,
+			Map<String, Set<String>> below) {
+		for (StackTree child : node.children.values()) {
+			boolean isShown = shown.test(child.name);
+			if (isShown) {
+				for (String caller : shownAbove) {
+					if (!caller.equals(child.name)) {
+						below.computeIfAbsent(caller, (key) -> new HashSet<>()).add(child.name);
+					}
+				}
+				shownAbove.push(child.name);
+			}
+			collectBelow(child, shownAbove, shown, below);
+			if (isShown) {
+				shownAbove.pop();
+			}
+		}
+	}
+
 	public void print(PrintWriter out, Predicate<String> shown, int top) {
 		List<Change> changes = changes(shown);
 		out.printf(Locale.ROOT, "%s: %,d, %s: %,d (shares of each cohort's own total, in percentage points)%n",
 				this.baseName, this.tree.base, this.headName, this.tree.head);
+		growthOrigin(shown).ifPresent((origin) -> out.printf(Locale.ROOT,
+				"  the growth starts in: %s (%+.2f points; the frames above it grew with it)%n", origin.frame(),
+				origin.delta()));
 		printRows(out, "grew most", changes.stream().filter((change) -> change.delta() > 0).limit(top).toList());
 		List<Change> shrank = new ArrayList<>(changes.stream().filter((change) -> change.delta() < 0).toList());
 		Collections.reverse(shrank);

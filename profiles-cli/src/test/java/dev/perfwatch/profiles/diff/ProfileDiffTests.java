@@ -48,8 +48,47 @@ class ProfileDiffTests {
 		StringWriter text = new StringWriter();
 		knownDifference().print(new PrintWriter(text, true), (frame) -> !frame.equals("svc"), 2);
 
-		assertThat(text.toString()).containsPattern("grew most:\\n.*\\n\\s+\\+35\\.00\\s+0\\.00%\\s+35\\.00%\\s+Cache\\.lock")
+		assertThat(text.toString()).contains("the growth starts in: Cache.lock (+35.00 points")
+			.containsPattern("grew most:\\n.*\\n\\s+\\+35\\.00\\s+0\\.00%\\s+35\\.00%\\s+Cache\\.lock")
 			.containsPattern("shrank most:\\n.*\\n\\s+-17\\.50\\s+50\\.00%\\s+32\\.50%\\s+(Parser\\.parse|Query\\.run)");
+	}
+
+	@Test
+	void theGrowthStartsInTheCalleeThatCarriesItNotInItsCallers() {
+		// The head's analysis loop runs ten times over: its callers grow exactly as much (and the
+		// outermost, counting a stray sample, a little more), but the loop is what changed.
+		ProfileDiff diff = new ProfileDiff("base", "head");
+		diff.addBase(List.of("Controller.handle", "Query.run"), 80);
+		diff.addBase(List.of("Controller.handle", "Controller.process", "Processor.process", "Processor.analyse"), 20);
+		diff.addHead(List.of("Controller.handle", "Query.run"), 80);
+		diff.addHead(List.of("Controller.handle", "Controller.process", "Processor.process", "Processor.analyse"), 118);
+		diff.addHead(List.of("Controller.handle", "Controller.process", "Processor.process"), 2);
+
+		assertThat(diff.changes((frame) -> true).get(0).frame()).isEqualTo("Controller.process");
+		assertThat(diff.growthOrigin((frame) -> true)).hasValueSatisfying(
+				(origin) -> assertThat(origin.frame()).isEqualTo("Processor.analyse"));
+	}
+
+	@Test
+	void aCallerWhoseCalleesDidNotCarryItsGrowthIsWhereItStarts() {
+		// New work in SlowPath.burn, done by the same Burner.burn as before: the burner's share does
+		// not grow, the new caller's does.
+		ProfileDiff diff = new ProfileDiff("typical", "slowest");
+		diff.addBase(List.of("Work.work", "Burner.burn"), 100);
+		diff.addHead(List.of("Work.work", "Burner.burn"), 100);
+		diff.addHead(List.of("Work.work", "SlowPath.burn", "Burner.burn"), 100);
+
+		assertThat(diff.growthOrigin((frame) -> true)).hasValueSatisfying(
+				(origin) -> assertThat(origin.frame()).isEqualTo("SlowPath.burn"));
+	}
+
+	@Test
+	void nothingGrewNoOrigin() {
+		ProfileDiff diff = new ProfileDiff("base", "head");
+		diff.addBase(List.of("Work.work"), 10);
+		diff.addHead(List.of("Work.work"), 20);
+
+		assertThat(diff.growthOrigin((frame) -> true)).isEmpty();
 	}
 
 	@Test
