@@ -64,11 +64,11 @@ bench/regression.sh HEAD "$slow" "${common[@]}" --out "$results/slowdown" | tee 
 self_status=0
 bench/regression.sh HEAD HEAD "${common[@]}" --repeat "$repeat" --out "$results/self" | tee "$work/self.txt" \
 	|| self_status=$?
-false_alarms=$(grep -l '"verdict" *: *"regression"' "$results"/self/repeat-*/verdict.json 2>/dev/null | wc -l)
+false_alarms=$({ grep -l '"verdict" *: *"regression"' "$results"/self/repeat-*/verdict.json || true; } | wc -l)
 
 {
 	echo "# Regression gate demonstration, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(git rev-parse --short HEAD)"
-	echo "# $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds of $duration per side, A B B A"
+	echo "# $(nproc) CPUs, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds of $duration per side, A B B A"
 	echo
 	echo "1. HEAD against HEAD with the data service's analysis 10x (exit $slowdown_status, 1 = regression):"
 	cat "$results"/slowdown/repeat-1/verdict.txt

@@ -183,6 +183,26 @@ class CompareCommandTests {
 		assertThat(json.path("verdict").asString()).isEqualTo("regression");
 	}
 
+	@Test
+	void theRecordedSlowdownOfTheDemonstrationIsARegressionOfDataServicesCpuAlone() throws Exception {
+		// bench/regression-demo.sh, 2026-12-07: six pairs of 12 s rounds, the head's analysis loop ten
+		// times over; recorded as the gate read them.
+		List<String> base = new ArrayList<>();
+		List<String> head = new ArrayList<>();
+		for (int round = 1; round <= 6; round++) {
+			base.add(fixture("recorded-slowdown/base-" + round));
+			head.add(fixture("recorded-slowdown/head-" + round));
+		}
+		CommandRunner command = new CommandRunner();
+
+		int exit = command.run(args(base, head, cpu("recorded-slowdown/cpu-base", "recorded-slowdown/cpu-head"), "--paired"));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(verdictLine(command.out())).startsWith("verdict: regression: data-service CPU ms/req +")
+			.doesNotContain(",");
+		assertThat(row(command.out(), "throughput req/s")).endsWith("PASS");
+	}
+
 	static String[] args(List<String> base, List<String> head, List<String> cpu, String... more) {
 		List<String> args = new ArrayList<>(List.of("compare"));
 		base.forEach((round) -> args.addAll(List.of("--base", round)));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 import dev.perfwatch.profiles.format.ProfileType;
@@ -22,6 +24,9 @@ import one.jfr.event.ExecutionSample;
  * converted with.
  */
 final class JoinedSamples extends JfrConverter {
+
+	private static final Pattern LAMBDA_ADDRESS = Pattern.compile("\\$\\$Lambda(?:\\$\\d+)?(?:[./]0x[0-9a-fA-F]+)?");
+
 
 	private final ProfileType type;
 
@@ -76,11 +81,24 @@ final class JoinedSamples extends JfrConverter {
 		List<String> frames = new ArrayList<>(stack.methods.length);
 		byte[] types = new byte[stack.methods.length];
 		for (int i = stack.methods.length - 1, j = 0; i >= 0; i--, j++) {
-			frames.add(getMethodName(stack.methods[i], stack.types[i]));
+			frames.add(withoutLambdaAddress(getMethodName(stack.methods[i], stack.types[i])));
 			types[j] = stack.types[i];
 		}
 		this.consumer.accept(new Sample((scope != null) ? scope.traceId() : null, (scope != null) ? scope.spanId() : null,
 				frames, types, weight));
+	}
+
+	/**
+	 * A lambda's class is named by the JVM that ran it ({@code Foo$$Lambda$1697.0x00007f28206cbdc0},
+	 * {@code Foo$$Lambda/0x...}): the same lambda gets another name in another run, which would split
+	 * one frame in two in every diff and every merge of windows across restarts.
+	 */
+	static String withoutLambdaAddress(String frame) {
+		int lambda = frame.indexOf("$$Lambda");
+		if (lambda < 0) {
+			return frame;
+		}
+		return LAMBDA_ADDRESS.matcher(frame).replaceAll(Matcher.quoteReplacement("$$Lambda"));
 	}
 
 	private static long parseLong(String value) {
