@@ -10,6 +10,8 @@ import picocli.CommandLine;
 import dev.perfwatch.loadgen.run.Pauses;
 import dev.perfwatch.loadgen.run.RecipeSettings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Runs the command in-process and keeps what it printed. */
 final class CommandRunner {
 
@@ -43,6 +45,22 @@ final class CommandRunner {
 
 	String err() {
 		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Runs the command and checks it was refused as bad input: exit code 2 and one line on
+	 * standard error starting with {@code expectedStart}, never a stack trace.
+	 * @return the runner, for what else a caller checks in its output
+	 */
+	static CommandRunner assertBadInput(String expectedStart, String... args) {
+		CommandRunner command = new CommandRunner();
+
+		int exit = command.run(args);
+
+		assertThat(exit).as(command.out() + command.err()).isEqualTo(2);
+		assertThat(command.err().lines()).hasSize(1).first().asString().startsWith(expectedStart);
+		assertThat(command.err()).doesNotContain("Exception").doesNotContain("\tat ");
+		return command;
 	}
 
 }

@@ -118,14 +118,7 @@ class CompareBadInputTests {
 	}
 
 	private static void assertOneLineExit2(String expectedStart, String... args) {
-		CommandRunner command = new CommandRunner();
-
-		int exit = command.run(args);
-
-		assertThat(exit).isEqualTo(2);
-		assertThat(command.err().lines()).hasSize(1).first().asString().startsWith(expectedStart);
-		assertThat(command.err()).doesNotContain("Exception").doesNotContain("\tat ");
-		assertThat(command.out()).doesNotContain("verdict:");
+		assertThat(CommandRunner.assertBadInput(expectedStart, args).out()).doesNotContain("verdict:");
 	}
 
 }

@@ -79,42 +79,32 @@ class SizeCommandTests {
 
 	@Test
 	void aMissingMeasurementsFile() {
-		assertOneLineExit2("load-generator: cannot read measurements /nonexistent/m.json", "size", "--rate", "10",
+		CommandRunner.assertBadInput("load-generator: cannot read measurements /nonexistent/m.json", "size", "--rate", "10",
 				"--p99", "1s", "--pricing", resource("pricing.json"), "/nonexistent/m.json");
 	}
 
 	@Test
 	void malformedMeasurements() {
-		assertOneLineExit2("load-generator: measurements " + resource("malformed.json") + " is not valid JSON (line 1",
+		CommandRunner.assertBadInput("load-generator: measurements " + resource("malformed.json") + " is not valid JSON (line 1",
 				"size", "--rate", "10", "--p99", "1s", "--pricing", resource("pricing.json"), resource("malformed.json"));
 	}
 
 	@Test
 	void aMissingField() {
-		assertOneLineExit2("load-generator: measurements " + resource("missing-field.json") + ": steps[0].p99_ms is missing",
+		CommandRunner.assertBadInput("load-generator: measurements " + resource("missing-field.json") + ": steps[0].p99_ms is missing",
 				"size", "--rate", "10", "--p99", "1s", "--pricing", resource("pricing.json"), resource("missing-field.json"));
 	}
 
 	@Test
 	void aNegativeRate() {
-		assertOneLineExit2("load-generator: rate -5 must be a positive number of requests per second", "size", "--rate",
+		CommandRunner.assertBadInput("load-generator: rate -5 must be a positive number of requests per second", "size", "--rate",
 				"-5", "--p99", "1s", "--pricing", resource("pricing.json"), resource("known-curve.json"));
 	}
 
 	@Test
 	void aMissingPricingFile() {
-		assertOneLineExit2("load-generator: cannot read pricing /nonexistent/p.json", "size", "--rate", "10", "--p99",
+		CommandRunner.assertBadInput("load-generator: cannot read pricing /nonexistent/p.json", "size", "--rate", "10", "--p99",
 				"1s", "--pricing", "/nonexistent/p.json", resource("known-curve.json"));
-	}
-
-	private static void assertOneLineExit2(String expectedStart, String... args) {
-		CommandRunner command = new CommandRunner();
-
-		int exit = command.run(args);
-
-		assertThat(exit).as(command.out() + command.err()).isEqualTo(2);
-		assertThat(command.err().lines()).hasSize(1).first().asString().startsWith(expectedStart);
-		assertThat(command.err()).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
 	private static String resource(String name) {
