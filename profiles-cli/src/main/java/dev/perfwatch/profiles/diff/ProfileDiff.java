@@ -90,8 +90,12 @@ public final class ProfileDiff {
 	 * @return the frame, or empty when no frame grew
 	 */
 	public Optional<Change> growthOrigin(Predicate<String> shown) {
+		return growthOrigin(changes(shown), shown);
+	}
+
+	private Optional<Change> growthOrigin(List<Change> changes, Predicate<String> shown) {
 		Map<String, Change> byFrame = new HashMap<>();
-		changes(shown).forEach((change) -> byFrame.put(change.frame(), change));
+		changes.forEach((change) -> byFrame.put(change.frame(), change));
 		Optional<Change> origin = byFrame.values().stream().filter((change) -> change.delta() > 0)
 			.max(Comparator.comparingDouble(Change::delta));
 		if (origin.isEmpty()) {
@@ -137,7 +141,7 @@ public final class ProfileDiff {
 		List<Change> changes = changes(shown);
 		out.printf(Locale.ROOT, "%s: %,d, %s: %,d (shares of each cohort's own total, in percentage points)%n",
 				this.baseName, this.tree.base, this.headName, this.tree.head);
-		growthOrigin(shown).ifPresent((origin) -> out.printf(Locale.ROOT,
+		growthOrigin(changes, shown).ifPresent((origin) -> out.printf(Locale.ROOT,
 				"  the growth starts in: %s (%+.2f points; the frames above it grew with it)%n", origin.frame(),
 				origin.delta()));
 		printRows(out, "grew most", changes.stream().filter((change) -> change.delta() > 0).limit(top).toList());
