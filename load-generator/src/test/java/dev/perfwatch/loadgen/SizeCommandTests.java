@@ -41,6 +41,28 @@ class SizeCommandTests {
 	}
 
 	@Test
+	void theRecordedRunOfTheLocalSuiteGivesTheCommittedRecommendation() throws IOException {
+		// bench/sizing.sh on 2026-12-07 (bench/results/sizing-measurements.json), sized for
+		// 100 req/s with the real pricing file: what bench/results/sizing.env holds.
+		CommandRunner command = new CommandRunner();
+		Path env = this.dir.resolve("sizing.env");
+
+		int exit = command.run("size", "--rate", "100", "--p99", "1s", "--pricing", "../deploy/cloud-run-pricing.json",
+				"--deploy-env", env.toString(), resource("recorded/measurements.json"));
+
+		assertThat(exit).as(command.err()).isZero();
+		assertThat(Files.readAllLines(env)).filteredOn((line) -> !line.startsWith("#"))
+			.containsExactly("FRONTEND_SERVICE_CPU=1", "FRONTEND_SERVICE_MEMORY=512Mi", "FRONTEND_SERVICE_CONCURRENCY=13",
+					"FRONTEND_SERVICE_MIN_INSTANCES=1", "FRONTEND_SERVICE_MAX_INSTANCES=2", "API_GATEWAY_SERVICE_CPU=1",
+					"API_GATEWAY_SERVICE_MEMORY=512Mi", "API_GATEWAY_SERVICE_CONCURRENCY=12",
+					"API_GATEWAY_SERVICE_MIN_INSTANCES=1", "API_GATEWAY_SERVICE_MAX_INSTANCES=2", "AUTH_SERVICE_CPU=1",
+					"AUTH_SERVICE_MEMORY=512Mi", "AUTH_SERVICE_CONCURRENCY=2", "AUTH_SERVICE_MIN_INSTANCES=1",
+					"AUTH_SERVICE_MAX_INSTANCES=2", "DATA_SERVICE_CPU=2", "DATA_SERVICE_MEMORY=512Mi",
+					"DATA_SERVICE_CONCURRENCY=10", "DATA_SERVICE_MIN_INSTANCES=1", "DATA_SERVICE_MAX_INSTANCES=2");
+		assertThat(command.out()).contains("knee: 100 req/s offered");
+	}
+
+	@Test
 	void takesTheP99ObjectiveFromTheSloByDefault() {
 		CommandRunner command = new CommandRunner();
 
