@@ -26,9 +26,32 @@ run_loadgen() {
 	"$java_bin" -Xmx256m -jar "${root:?}/load-generator/target/load-generator.jar" --progress off "$@" "$url"
 }
 
-pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+# pid_on_port PORT: the process listening on PORT; where several share the socket (gunicorn's
+# workers), the first started, their parent.
+pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -n | head -1; }
 
-cpu_ticks() { if [[ -n "$1" && -r "/proc/$1/stat" ]]; then awk '{print $14 + $15}' "/proc/$1/stat"; else echo 0; fi; }
+# cpu_ticks PID: user+system clock ticks of the process and its children so far (gunicorn serves
+# from worker processes under the one that listens), 0 if it is gone.
+cpu_ticks() {
+	local total=0 pid
+	[[ -n "$1" ]] || { echo 0; return; }
+	for pid in "$1" $(pgrep -P "$1"); do
+		[[ -r "/proc/$pid/stat" ]] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+	done
+	echo "$total"
+}
+
+# jit_ticks PID: user+system clock ticks of the JVM's JIT compiler threads so far ("C1 CompilerThre",
+# "C2 CompilerThre" in /proc). A suite still compiling spends a large share of its CPU there.
+jit_ticks() {
+	local total=0 task comm
+	for task in /proc/"$1"/task/*; do
+		comm="$(cat "$task/comm" 2>/dev/null)" || continue
+		[[ "$comm" == C[12]\ CompilerThre* ]] || continue
+		total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
+	done
+	echo "$total"
+}
 
 # json_field FILE SECTION KEY: a number from the load generator's --out report.
 json_field() {

@@ -3,12 +3,15 @@
 # after the other in one run, with bench/suite.sh measuring both the same way. The Java suite
 # runs as the product does: tracing at 100 % to a local Zipkin and the continuous profiler on;
 # the Python one has neither (its Google Cloud libraries cannot run here), which favours Python.
-# Needs Debian's python3-flask and python3-requests. Takes about 8 minutes.
+# Python is served by gunicorn, 2 worker processes x 4 threads per service, as one would deploy it
+# (--python-server flask: the recipe's own app.run, Werkzeug's threaded development server).
+# Both suites get the same warmup (bench/suite.sh's, until the JVMs' JIT compilers are quiet).
+# Needs Debian's gunicorn, python3-flask and python3-requests. Takes about 12 minutes.
 set -euo pipefail
 
 usage() {
 	cat <<USAGE
-usage: bench/python-vs-java.sh [--no-build] [--out bench/results/python-vs-java.txt]
+usage: bench/python-vs-java.sh [--no-build] [--python-server gunicorn|flask] [--out bench/results/python-vs-java.txt]
   Python services listen on 127.0.0.1:18580-18583, the Java ones on 18680-18683 (Zipkin 18611).
 USAGE
 }
@@ -18,10 +21,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/bench/lib.sh"
 
 build=true
+python_server=gunicorn
 out=bench/results/python-vs-java.txt
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--no-build) build=false; shift ;;
+		--python-server) python_server="$2"; shift 2 ;;
 		--out) out="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
@@ -32,6 +37,11 @@ cd "$root"
 python=/usr/bin/python3
 "$python" -c 'import flask, requests' 2>/dev/null \
 	|| { echo "needs python3-flask and python3-requests: sudo apt-get install python3-flask python3-requests" >&2; exit 1; }
+case "$python_server" in
+	gunicorn) require_command gunicorn "apt-get install gunicorn" ;;
+	flask) ;;
+	*) echo "--python-server takes gunicorn or flask, not '$python_server'" >&2; exit 2 ;;
+esac
 
 work="$(mktemp -d)"
 stop_on_exit
@@ -40,19 +50,26 @@ if [[ "$build" == true ]]; then
 	build_suite_jars
 fi
 
-echo "starting the recipe's Python services on 18580-18583..." >&2
+echo "starting the recipe's Python services on 18580-18583 ($python_server)..." >&2
 scripts=(frontend api_gateway auth_service data_service)
 for i in 3 2 1 0; do
-	PORT=$((18580 + i)) API_SERVICE_URL=http://127.0.0.1:18581 AUTH_SERVICE_URL=http://127.0.0.1:18582 \
-		DATA_SERVICE_URL=http://127.0.0.1:18583 \
-		start_logged "$work/${scripts[$i]}.log" "$python" "bench/python-recipe/${scripts[$i]}.py"
+	port=$((18580 + i))
+	if [[ "$python_server" == gunicorn ]]; then
+		server=(gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$port" --chdir bench/python-recipe "${scripts[$i]}:app")
+	else
+		server=("$python" "bench/python-recipe/${scripts[$i]}.py")
+	fi
+	PORT=$port API_SERVICE_URL=http://127.0.0.1:18581 AUTH_SERVICE_URL=http://127.0.0.1:18582 \
+		DATA_SERVICE_URL=http://127.0.0.1:18583 start_logged "$work/${scripts[$i]}.log" "${server[@]}"
+done
+for i in 0 1 2 3; do
+	wait_url "http://127.0.0.1:$((18580 + i))/health"
 done
 bench/suite.sh --running --port-base 18580 --zipkin-port 18599 --out "$work/python.txt"
 stop_started
 
 echo "starting the Java suite on 18680-18683 with profiling on..." >&2
-SERVICE_JAVA_OPTS="-Xmx256m -Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.dir=$work/profiles" \
-	bench/suite.sh --no-build --port-base 18680 --zipkin-port 18611 --out "$work/java.txt"
+bench/suite.sh --no-build --profiling on --port-base 18680 --zipkin-port 18611 --out "$work/java.txt"
 
 saturation() { sed -n 's/^  saturation: \([0-9.]*\) req\/s.*/\1/p' "$1"; }
 python_rate=$(saturation "$work/python.txt")

@@ -3,24 +3,31 @@
 #   1. saturation throughput: closed-model ramp on the frontend (concurrency 1, 4, 16, 32);
 #   2. latency percentiles at 25/50/75% of saturation: open model, coordinated-omission corrected;
 #   3. CPU per request for each service (and Zipkin): /proc/<pid>/stat utime+stime before and
-#      after each open-model run, divided by the frontend requests sent in it.
+#      after each open-model run, divided by the frontend requests sent in it, and the share of the
+#      services' CPU their JIT compilers took meanwhile (a suite still compiling is not yet warm).
 # By default it builds and starts the four services and a Zipkin server on 127.0.0.1 and stops
 # them at the end; --running measures services that already listen on their ports.
 # 4. the plumbing share: 1 - (the recipe's own work alone, from bench/floor.sh) / (total CPU per
 #    request of the four services and Zipkin).
-# Takes about 3 minutes with the defaults.
+# The services it starts run as the product does: tracing at 100 % to Zipkin and the continuous
+# profiler on (--profiling off to leave it out). Takes about 5 minutes with the defaults.
 set -euo pipefail
 
 usage() {
 	cat <<USAGE
 usage: bench/suite.sh [--running] [--port-base 8080] [--zipkin-port 9411] [--no-build]
-                      [--warmup 30s] [--levels 1,4,16,32] [--level-duration 10s] [--fractions 25,50,75]
-                      [--fraction-duration 20s] [--floor auto|MS] [--out bench/results/suite.txt]
+                      [--warmup 30s] [--max-warmup 300s] [--profiling on|off] [--levels 1,4,16,32]
+                      [--level-duration 10s] [--fractions 25,50,75] [--fraction-duration 20s]
+                      [--floor auto|MS] [--out bench/results/suite.txt]
   --running     do not start anything: the frontend, gateway, auth and data services listen on
                 port-base .. port-base+3 (and Zipkin on --zipkin-port, if it runs)
   --port-base   frontend port; gateway, auth and data get the next three
   --warmup      unmeasured closed-model load (concurrency 8) before anything is measured, so
-                a JIT-compiled suite is measured rather than its first minute
+                a JIT-compiled suite is measured rather than its first minutes: at least this
+                long, then on in steps of the same length until the services' JIT compilers
+                took under 3 % of their CPU in the last step, or --max-warmup is reached
+  --profiling   whether the started services profile themselves (default on, the continuous
+                schedule, windows in a scratch directory)
   --floor       CPU ms per request of the recipe's own work, against which the plumbing share
                 is stated; auto (default) measures it first with bench/floor.sh
   SERVICE_JAVA_OPTS (env) JVM options for started services, default: -Xmx256m
@@ -36,6 +43,8 @@ port_base=8080
 zipkin_port=9411
 build=true
 warmup=30s
+max_warmup=300s
+profiling=on
 levels=1,4,16,32
 level_duration=10s
 fractions=25,50,75
@@ -49,6 +58,8 @@ while [[ $# -gt 0 ]]; do
 		--zipkin-port) zipkin_port="$2"; shift 2 ;;
 		--no-build) build=false; shift ;;
 		--warmup) warmup="$2"; shift 2 ;;
+		--max-warmup) max_warmup="$2"; shift 2 ;;
+		--profiling) profiling="$2"; shift 2 ;;
 		--levels) levels="$2"; shift 2 ;;
 		--level-duration) level_duration="$2"; shift 2 ;;
 		--fractions) fractions="$2"; shift 2 ;;
@@ -59,6 +70,15 @@ while [[ $# -gt 0 ]]; do
 		*) unknown_option "$1" ;;
 	esac
 done
+
+case "$profiling" in
+	on) profiling_opts=(-Dperfwatch.profiling.enabled=on) ;;
+	off) profiling_opts=(-Dperfwatch.profiling.enabled=off) ;;
+	*) echo "--profiling takes on or off, not '$profiling'" >&2; exit 2 ;;
+esac
+seconds_of() { [[ "$1" =~ ^([0-9]+)s$ ]] || { echo "durations are whole seconds, e.g. 30s: not '$1'" >&2; exit 2; }; echo "${BASH_REMATCH[1]}"; }
+warmup_step=$(seconds_of "$warmup")
+max_warmup_seconds=$(seconds_of "$max_warmup")
 
 cd "$root"
 work="$(mktemp -d)"
@@ -77,7 +97,8 @@ if [[ "$running" == false ]]; then
 	fi
 	bench_zipkin "$zipkin_port"
 	# shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options on purpose
-	start_services "$port_base" "$zipkin_port" "$work" ${SERVICE_JAVA_OPTS:--Xmx256m}
+	start_services "$port_base" "$zipkin_port" "$work" ${SERVICE_JAVA_OPTS:--Xmx256m} "${profiling_opts[@]}" \
+		"-Dperfwatch.profiling.dir=$work/profiles"
 fi
 pids=()
 for i in 0 1 2 3; do
@@ -91,8 +112,27 @@ echo "suite is up: frontend $url" >&2
 
 loadgen() { run_loadgen "$url" --trace-ui "$trace_ui" "$@"; }
 
-echo "warming up for $warmup..." >&2
-loadgen --concurrency 8 --duration "$warmup" --slowest 1 >"$work/warmup.txt"
+# services_ticks FUNCTION: FUNCTION's ticks (cpu_ticks or jit_ticks) summed over the four services.
+services_ticks() {
+	local total=0 pid
+	for pid in "${pids[@]}"; do total=$((total + $("$1" "$pid"))); done
+	echo "$total"
+}
+
+warmed=0
+while :; do
+	echo "warming up for ${warmup_step}s..." >&2
+	cpu_before=$(services_ticks cpu_ticks)
+	jit_before=$(services_ticks jit_ticks)
+	loadgen --concurrency 8 --duration "${warmup_step}s" --slowest 1 >"$work/warmup.txt"
+	warmed=$((warmed + warmup_step))
+	jit_share=$(awk -v c=$(($(services_ticks cpu_ticks) - cpu_before)) -v j=$(($(services_ticks jit_ticks) - jit_before)) \
+		'BEGIN { printf "%.1f", (c > 0) ? 100 * j / c : 0 }')
+	echo "  the JIT compilers took $jit_share % of the services' CPU" >&2
+	if awk -v s="$jit_share" 'BEGIN { exit !(s < 3) }' || ((warmed + warmup_step > max_warmup_seconds)); then
+		break
+	fi
+done
 
 # 1. Saturation: the closed-model rate at each concurrency; saturation is the best of them.
 saturation=0
@@ -127,9 +167,11 @@ for fraction in "${fraction_list[@]}"; do
 	sleep 5  # the warmup: CPU is counted from here
 	before=()
 	for pid in "${pids[@]}" "$zipkin_pid"; do before+=("$(cpu_ticks "$pid")"); done
+	jit_before=$(services_ticks jit_ticks)
 	wait "$gen_pid"
 	after=()
 	for pid in "${pids[@]}" "$zipkin_pid"; do after+=("$(cpu_ticks "$pid")"); done
+	jit=$(($(services_ticks jit_ticks) - jit_before))
 	f="$work/open-$fraction.json"
 	sent=$(json_field "$f" requests sent)
 	fraction_rows+=("$(printf '  %-9s %-13s %-10s %-8s %-8s %-8s %-8s %-8s %-7s %s' "$fraction%" "$rate" \
@@ -144,8 +186,9 @@ for fraction in "${fraction_list[@]}"; do
 		total_ticks=$((total_ticks + after[i] - before[i]))
 	done
 	# The whole chain's CPU per request, Zipkin included, and how much of it is not the recipe's work.
-	row+=$(awk -v t="$total_ticks" -v n="$sent" -v hz="$clk_tck" -v floor="$floor" \
-		'BEGIN { if (n > 0) { ms = t * 1000 / hz / n; printf " %-12.3f %.1f%%", ms, 100 * (1 - floor / ms) } else printf " n/a" }')
+	service_ticks=$((total_ticks - after[4] + before[4]))
+	row+=$(awk -v t="$total_ticks" -v n="$sent" -v hz="$clk_tck" -v floor="$floor" -v jit="$jit" -v s="$service_ticks" \
+		'BEGIN { if (n > 0) { ms = t * 1000 / hz / n; printf " %-12.3f %-10s %.1f%%", ms, sprintf("%.1f%%", 100 * jit / s), 100 * (1 - floor / ms) } else printf " n/a" }')
 	cpu_rows+=("$row")
 done
 
@@ -153,8 +196,10 @@ mkdir -p "$(dirname "$out")"
 {
 	echo "# perfwatch suite benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) CPUs, $(uname -sr), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "java: $(java -version 2>&1 | head -1); service JVM options: ${SERVICE_JAVA_OPTS:--Xmx256m}"
-	echo "warmup: $warmup of unmeasured closed-model load at concurrency 8 before any figure"
+	echo "java: $(java -version 2>&1 | head -1); service JVM options: ${SERVICE_JAVA_OPTS:--Xmx256m};" \
+		"profiling $profiling; tracing 100 % to Zipkin"
+	echo "warmup: ${warmed}s of unmeasured closed-model load at concurrency 8 before any figure; in its last" \
+		"${warmup_step}s the JIT compilers took $jit_share % of the services' CPU"
 	echo "target: $url (frontend -> api-gateway -> auth + data), Zipkin on port $zipkin_port;" \
 		"$([[ "$running" == true ]] && echo "already running" || echo "started by this script")"
 	echo
@@ -169,7 +214,8 @@ mkdir -p "$(dirname "$out")"
 	printf '%s\n' "${fraction_rows[@]}"
 	echo
 	echo "3. CPU per request: ms of CPU time per frontend request, over each open-model run"
-	echo "  fraction   frontend     api-gateway  auth         data         zipkin       total        plumbing"
+	echo "  fraction   frontend     api-gateway  auth         data         zipkin       total        jit        plumbing"
 	printf '%s\n' "${cpu_rows[@]}"
+	echo "  jit = the services' JIT compiler threads' share of the services' CPU in that run"
 	echo "  plumbing = 1 - floor / total, with the recipe's own work measured alone (bench/floor.sh): $floor ms"
 } | tee "$out"
