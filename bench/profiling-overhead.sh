@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# What does the profiler cost? Starts the four services four times side by side, all reporting to
+# What does the profiler cost? Starts the four services five times side by side, all reporting to
 # one Zipkin with tracing at 100 %:
 #   off      profiling off
+#   control  profiling off again: the A/A check, how far two identical stacks differ in one run
 #   default  the continuous schedule (a 10 s window every 60 s), no span events
 #   spans    the continuous schedule with span events (the perfwatch default)
 #   trace    trace mode (10 s windows every 11 s, dense sampling, span events)
-# then loads one frontend at a time with wrk in rotating order (each mode goes first, second, ...
-# alike, so warm-up drift and machine noise hit all modes alike), and compares throughput and the
-# services' CPU time per request against 'off'. The idle stacks keep running: stopped with SIGSTOP,
-# a stack's schedule would start a window the moment it resumes, so every round would begin with
-# one and the default schedule would record 10 s of each 45 s round instead of 10 s of each 60 s.
-# A round of whole minutes holds exactly one minute's share of windows, wherever they fall.
+# and loads all five at once, each with its own open-model load generator at the same fixed rate,
+# so every stack sees the same machine at the same moment: the machine's noise, which moved a
+# one-stack-at-a-time comparison by +-8 % between rounds here, hits all modes alike. It compares
+# the CPU time each stack's services spend per request with 'off', round by round. On a suite
+# that spends all the CPU it gets (bench/suite.sh), throughput is CPUs / CPU per request, so a
+# CPU-per-request ratio r costs 1 - 1/r of throughput: the figure the goals are stated in.
+# Warm-up runs in steps until the stacks' JIT compilers take under 3 % of their CPU. A round of
+# whole minutes holds exactly one minute's share of the default schedule's windows.
 #
-# Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--warmup-seconds S]
-#   Needs the jars from `./mvnw -q -B -DskipTests package`, wrk, curl and bc.
-#   A round should span whole minutes (default 60 s): the default schedule records 10 s of every 60 s.
-#   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+40), WRK_CONNECTIONS (default 4),
+# Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--rate R] [--max-warmup S]
+#   --rounds         measured rounds (default 5)
+#   --round-seconds  length of a round (default 60: the default schedule records 10 s of each 60 s)
+#   --rate           requests per second to each stack (default 25; five stacks: 125 in all)
+#   --max-warmup     give up waiting for the JIT compilers after this many seconds (default 420)
+#   Needs the jars from `./mvnw -q -B -DskipTests package`, curl and bc.
+#   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+50),
 #        RESULT (default bench/results/profiling-overhead.txt).
 set -euo pipefail
 
@@ -25,46 +31,45 @@ source "$root/bench/lib.sh"
 
 usage() { header_usage; }
 
-rounds=4
+rounds=5
 round_seconds=60
-warmup_seconds=40
+rate=25
+max_warmup=420
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--rounds) rounds="$2"; shift 2 ;;
 		--round-seconds) round_seconds="$2"; shift 2 ;;
-		--warmup-seconds) warmup_seconds="$2"; shift 2 ;;
+		--rate) rate="$2"; shift 2 ;;
+		--max-warmup) max_warmup="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
 	esac
 done
+((rounds >= 2)) || die "--rounds must be at least 2: the spread of the rounds is part of the result"
 
 base_port="${BASE_PORT:-18100}"
-connections="${WRK_CONNECTIONS:-4}"
 result="${RESULT:-$root/bench/results/profiling-overhead.txt}"
 work="$(mktemp -d)"
-modes=(off default spans trace)
+modes=(off control default spans trace)
 stop_on_exit
 
-for jar in frontend-service api-gateway-service auth-service data-service; do
-	if [[ ! -f "$root/$jar/target/$jar.jar" ]]; then
-		echo "Missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first" >&2
-		exit 1
-	fi
+for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
+	[[ -f "$root/$jar/target/$jar.jar" ]] || die "missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first"
 done
-for tool in wrk curl bc; do
+for tool in curl bc; do
 	require_command "$tool" "apt-get install $tool"
 done
 
-zipkin_port=$((base_port + 40))
+zipkin_port=$((base_port + 50))
 bench_zipkin "$zipkin_port"
 
-# profiling_env MODE: the settings that make a stack run MODE
-profiling_env() {
+# profiling_options MODE: the JVM options that make a stack run MODE
+profiling_options() {
 	case "$1" in
-		off) echo "PERFWATCH_PROFILING=off" ;;
-		default) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=continuous PERFWATCH_PROFILING_SPAN_EVENTS=false" ;;
-		spans) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=continuous PERFWATCH_PROFILING_SPAN_EVENTS=true" ;;
-		trace) echo "PERFWATCH_PROFILING=on PERFWATCH_PROFILING_MODE=trace PERFWATCH_PROFILING_SPAN_EVENTS=true" ;;
+		off|control) echo "-Dperfwatch.profiling.enabled=off" ;;
+		default) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=continuous -Dperfwatch.profiling.span-events=false" ;;
+		spans) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=continuous -Dperfwatch.profiling.span-events=true" ;;
+		trace) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=trace -Dperfwatch.profiling.span-events=true" ;;
 	esac
 }
 
@@ -80,106 +85,132 @@ port_of() {
 	return 1
 }
 
-start_stack() {
-	local mode="$1" port
-	port="$(port_of "$mode")"
-	local -a env
-	read -r -a env <<<"$(profiling_env "$mode")"
-	env+=(
-		"PERFWATCH_PROFILES_DIR=$work/profiles-$mode"
-		"MANAGEMENT_ZIPKIN_TRACING_ENDPOINT=http://127.0.0.1:$zipkin_port/api/v2/spans"
-		"API_SERVICE_URL=http://127.0.0.1:$((port + 1))"
-		"AUTH_SERVICE_URL=http://127.0.0.1:$((port + 2))"
-		"DATA_SERVICE_URL=http://127.0.0.1:$((port + 3))"
-	)
-	local offset=0
-	for service in frontend-service api-gateway-service auth-service data-service; do
-		start_logged "$work/$mode-$service.log" \
-			env "${env[@]}" PORT=$((port + offset)) "$java_bin" -Xmx384m -jar "$root/$service/target/$service.jar"
-		echo "${started_pids[-1]}" >>"$work/$mode.pids"
-		offset=$((offset + 1))
+declare -A pids=()
+# One stack at a time: twenty JVMs starting at once on two cores take minutes.
+for mode in "${modes[@]}"; do
+	read -r -a options <<<"$(profiling_options "$mode")"
+	mkdir -p "$work/$mode"
+	start_services "$(port_of "$mode")" "$zipkin_port" "$work/$mode" -Xmx384m "${options[@]}" \
+		"-Dperfwatch.profiling.dir=$work/$mode/profiles"
+	wait_services "$(port_of "$mode")"
+	pids[$mode]=""
+	for offset in 0 1 2 3; do
+		pids[$mode]+=" $(pid_on_port $(($(port_of "$mode") + offset)))"
 	done
-}
+done
 
-# stack_cpu_ticks MODE: user+system clock ticks of a stack's four JVMs so far
-stack_cpu_ticks() {
+# stack_ticks FUNCTION MODE: FUNCTION's ticks (cpu_ticks or jit_ticks) summed over MODE's services
+stack_ticks() {
 	local total=0 pid
-	while read -r pid; do
-		total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-	done <"$work/$1.pids"
+	for pid in ${pids[$2]}; do total=$((total + $("$1" "$pid"))); done
 	echo "$total"
 }
 
-for mode in "${modes[@]}"; do
-	start_stack "$mode"
-done
-for mode in "${modes[@]}"; do
-	wait_services "$(port_of "$mode")"
-done
-
-# load MODE SECONDS: prints "requests non2xx cpu_ticks".
-load() {
-	local mode="$1" seconds="$2" before after out requests errors
-	before="$(stack_cpu_ticks "$mode")"
-	out="$(wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s "http://127.0.0.1:$(port_of "$mode")/")"
-	after="$(stack_cpu_ticks "$mode")"
-	requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-	errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
-	echo "$requests ${errors:-0} $((after - before))"
+all_ticks() {
+	local total=0 mode
+	for mode in "${modes[@]}"; do total=$((total + $(stack_ticks "$1" "$mode"))); done
+	echo "$total"
 }
 
-for mode in "${modes[@]}"; do
-	echo "Warming up '$mode' for ${warmup_seconds}s"
-	load "$mode" "$warmup_seconds" >/dev/null
+# load_all SECONDS TAG: every stack at --rate for SECONDS at once; reports in $work/MODE/TAG.json
+load_all() {
+	local seconds="$1" tag="$2" mode gens=()
+	for mode in "${modes[@]}"; do
+		run_loadgen "http://127.0.0.1:$(port_of "$mode")/" --rate "$rate" --duration "${seconds}s" --slowest 1 \
+			--out "$work/$mode/$tag.json" >"$work/$mode/$tag.txt" 2>&1 &
+		gens+=("$!")
+	done
+	wait "${gens[@]}"
+}
+
+warmed=0
+while :; do
+	cpu_before=$(all_ticks cpu_ticks)
+	jit_before=$(all_ticks jit_ticks)
+	load_all 30 warmup
+	warmed=$((warmed + 30))
+	jit_share=$(awk -v c=$(($(all_ticks cpu_ticks) - cpu_before)) -v j=$(($(all_ticks jit_ticks) - jit_before)) \
+		'BEGIN { printf "%.1f", (c > 0) ? 100 * j / c : 0 }')
+	echo "warmed up ${warmed}s: the JIT compilers took $jit_share % of the stacks' CPU in the last 30 s" >&2
+	if awk -v s="$jit_share" 'BEGIN { exit !(s < 3) }' || ((warmed + 30 > max_warmup)); then
+		break
+	fi
 done
 
-ticks_per_second="$(getconf CLK_TCK)"
-declare -A requests=() errors=() ticks=()
-for mode in "${modes[@]}"; do
-	requests[$mode]=0 errors[$mode]=0 ticks[$mode]=0
-done
+clk_tck="$(getconf CLK_TCK)"
 report="$work/report.txt"
 {
 	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), wrk -t1 -c$connections, GET / on the frontend, tracing 100 % to Zipkin"
-	echo "# $rounds rounds of ${round_seconds}s per stack, order rotating each round, the other stacks idle; modes: off, default (10 s window"
-	echo "# every 60 s, no span events), spans (default + span events), trace (10 s every 11 s, dense)"
-	printf '%-6s %-8s %10s %10s %8s %10s\n' round mode requests req/s non2xx cpu_s
+	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), GET / on each frontend, tracing 100 % to one Zipkin"
+	echo "# five stacks loaded at once, $rate req/s each (open model), $rounds rounds of ${round_seconds}s after ${warmed}s of"
+	echo "# warm-up (in its last 30 s the JIT compilers took $jit_share % of the stacks' CPU)"
+	echo "# modes: off, control (off again), default (10 s window every 60 s, no span events), spans (default + span"
+	echo "# events), trace (10 s every 11 s, dense); cpu ms/req = the stack's four services' CPU time per request"
+	printf '%-6s %-8s %9s %8s %11s %9s\n' round mode requests errors 'cpu ms/req' vs-off
 } >"$report"
-# Rotating the order: the stacks still warm up round after round and the machine's noise drifts, so
-# each mode takes each place in the order equally often over a multiple of four rounds.
-count=${#modes[@]}
+
+declare -A ratios=() requests_of=() ticks_of=() errors_of=()
+for mode in "${modes[@]}"; do
+	ratios[$mode]="" requests_of[$mode]=0 ticks_of[$mode]=0 errors_of[$mode]=0
+done
 for round in $(seq 1 "$rounds"); do
-	for place in $(seq 0 $((count - 1))); do
-		mode="${modes[$(((place + round - 1) % count))]}"
-		read -r r e t < <(load "$mode" "$round_seconds")
-		requests[$mode]=$((requests[$mode] + r))
-		errors[$mode]=$((errors[$mode] + e))
-		ticks[$mode]=$((ticks[$mode] + t))
-		printf '%-6s %-8s %10d %10.1f %8d %10.1f\n' "$round" "$mode" "$r" "$(bc -l <<<"$r / $round_seconds")" "$e" \
-			"$(bc -l <<<"$t / $ticks_per_second")" | tee -a "$report"
+	declare -A before=() per_request=() sent_in=() errors_in=()
+	for mode in "${modes[@]}"; do before[$mode]=$(stack_ticks cpu_ticks "$mode"); done
+	load_all "$round_seconds" "round-$round"
+	for mode in "${modes[@]}"; do
+		ticks=$(($(stack_ticks cpu_ticks "$mode") - before[$mode]))
+		sent=$(json_field "$work/$mode/round-$round.json" requests sent)
+		errors=$(json_field "$work/$mode/round-$round.json" errors total)
+		sent_in[$mode]=$sent errors_in[$mode]=${errors:-0}
+		requests_of[$mode]=$((requests_of[$mode] + sent))
+		ticks_of[$mode]=$((ticks_of[$mode] + ticks))
+		errors_of[$mode]=$((errors_of[$mode] + ${errors:-0}))
+		per_request[$mode]=$(bc -l <<<"1000 * $ticks / $clk_tck / $sent")
+	done
+	for mode in "${modes[@]}"; do
+		ratio=$(bc -l <<<"${per_request[$mode]} / ${per_request[off]}")
+		ratios[$mode]+=" $ratio"
+		printf '%-6s %-8s %9d %8d %11.3f %9.4f\n' "$round" "$mode" "${sent_in[$mode]}" "${errors_in[$mode]}" \
+			"${per_request[$mode]}" "$ratio" \
+			| tee -a "$report"
 	done
 done
 
+# mean_and_margin RATIO...: the mean ratio and the half-width of its 95 % confidence interval
+# (Student's t over the rounds).
+mean_and_margin() {
+	printf '%s\n' "$@" | awk '
+		{ x[NR] = $1; sum += $1 }
+		END {
+			n = NR; mean = sum / n
+			for (i = 1; i <= n; i++) ss += (x[i] - mean) ^ 2
+			split("12.706 4.303 3.182 2.776 2.571 2.447 2.365 2.306 2.262 2.228 2.201 2.179 2.160 2.145", t, " ")
+			tq = (n - 1 <= 14) ? t[n - 1] : 2.1
+			printf "%.4f %.4f\n", mean, tq * sqrt(ss / (n - 1)) / sqrt(n)
+		}'
+}
+
 {
 	echo
-	printf '%-8s %10s %10s %12s %16s %10s %8s\n' mode requests req/s 'cpu ms/req' 'throughput cost' 'cpu/req' windows
+	printf '%-8s %9s %11s %17s %22s %8s\n' mode requests 'cpu ms/req' 'cpu/req vs off' 'throughput cost' windows
 	for mode in "${modes[@]}"; do
+		read -r -a mode_ratios <<<"${ratios[$mode]}"
+		read -r mean margin < <(mean_and_margin "${mode_ratios[@]}")
 		windows=0
-		[[ -d "$work/profiles-$mode" ]] && windows="$(find "$work/profiles-$mode" -name '*.jfr' | wc -l)"
-		printf '%-8s %10d %10.1f %12.2f %15.2f%% %10.4f %8d\n' "$mode" "${requests[$mode]}" \
-			"$(bc -l <<<"${requests[$mode]} / ($rounds * $round_seconds)")" \
-			"$(bc -l <<<"1000 * ${ticks[$mode]} / $ticks_per_second / ${requests[$mode]}")" \
-			"$(bc -l <<<"100 * (1 - ${requests[$mode]} / ${requests[off]})")" \
-			"$(bc -l <<<"(${ticks[$mode]} / ${requests[$mode]}) / (${ticks[off]} / ${requests[off]})")" \
+		[[ -d "$work/$mode/profiles" ]] && windows="$(find "$work/$mode/profiles" -name '*.jfr' | wc -l)"
+		printf '%-8s %9d %11.3f %17s %22s %8d\n' "$mode" "${requests_of[$mode]}" \
+			"$(bc -l <<<"1000 * ${ticks_of[$mode]} / $clk_tck / ${requests_of[$mode]}")" \
+			"$(printf '%.4f +- %.4f' "$mean" "$margin")" \
+			"$(awk -v m="$mean" -v e="$margin" 'BEGIN { printf "%.2f%% (%s..%.2f%%)", 100 * (1 - 1 / m), (m - e > 0) ? sprintf("%.2f", 100 * (1 - 1 / (m - e))) : "-inf", 100 * (1 - 1 / (m + e)) }')" \
 			"$windows"
 	done
-	echo "throughput cost and cpu/req are against 'off'; windows = JFR windows the stack's four services kept"
+	echo "cpu/req vs off: mean of the rounds' ratios, +- the half-width of its 95 % confidence interval;"
+	echo "throughput cost = 1 - 1/ratio (the suite is CPU-bound at saturation), with the interval's ends;"
+	echo "control is a second 'off' stack: its distance from 1 is what two identical stacks differ by in this run."
+	echo "windows = JFR windows the stack's four services kept"
 	non2xx=0
-	for mode in "${modes[@]}"; do
-		non2xx=$((non2xx + errors[$mode]))
-	done
-	echo "non-2xx answers in all rounds: $non2xx"
+	for mode in "${modes[@]}"; do non2xx=$((non2xx + errors_of[$mode])); done
+	echo "failed requests in all rounds: $non2xx"
 } | tee -a "$report"
 
 mkdir -p "$(dirname "$result")"
