@@ -65,11 +65,14 @@ done
 for i in 0 1 2 3; do
 	wait_url "http://127.0.0.1:$((18580 + i))/health"
 done
-bench/suite.sh --running --port-base 18580 --zipkin-port 18599 --out "$work/python.txt"
+# The recipe's work measured alone once, before any suite runs: both plumbing shares use it.
+echo "measuring the recipe's own work alone (bench/floor.sh)..." >&2
+floor=$(RESULT="$work/floor.txt" bench/floor.sh | awk '/^floor total/ {print $3}')
+bench/suite.sh --running --floor "$floor" --port-base 18580 --zipkin-port 18599 --out "$work/python.txt"
 stop_started
 
 echo "starting the Java suite on 18680-18683 with profiling on..." >&2
-bench/suite.sh --no-build --profiling on --port-base 18680 --zipkin-port 18611 --out "$work/java.txt"
+bench/suite.sh --no-build --floor "$floor" --profiling on --port-base 18680 --zipkin-port 18611 --out "$work/java.txt"
 
 saturation() { sed -n 's/^  saturation: \([0-9.]*\) req\/s.*/\1/p' "$1"; }
 python_rate=$(saturation "$work/python.txt")
