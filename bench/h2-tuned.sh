@@ -9,10 +9,11 @@
 #      when --profiles DIR is given (windows in DIR/recipe and DIR/tuned, for `profiles`).
 #
 # Usage: bench/h2-tuned.sh [--calls N] [--rounds R] [--no-load] [--load-duration 20s]
-#                          [--concurrency 2] [--port-base 19301] [--profiles DIR] [--no-build]
-#                          [--out bench/results/h2-tuned.txt]
+#                          [--concurrency 2] [--port-base 19301] [--profiles DIR] [--java BIN]
+#                          [--no-build] [--out bench/results/h2-tuned.txt]
 #   N calls per variant are timed after N warm-up calls (default 2000), in R rounds (default 10).
-#   The services listen on --port-base and the next port. Takes about 2 minutes.
+#   The services listen on --port-base and the next port. --java runs the measurements (not
+#   Maven) on another JVM, e.g. a newer JDK's bin/java. Takes about 4 minutes.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -40,6 +41,7 @@ while [[ $# -gt 0 ]]; do
 		--concurrency) concurrency="$2"; shift 2 ;;
 		--port-base) port_base="$2"; shift 2 ;;
 		--profiles) profiles="$2"; shift 2 ;;
+		--java) java_bin="$2"; shift 2 ;;
 		--no-build) build=false; shift ;;
 		--out) out="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
