@@ -52,6 +52,14 @@ class DataServiceTests {
 	}
 
 	@Test
+	void runsTheRecipesQueryByDefault() {
+		assertThat(this.query).isInstanceOf(RecipeCategoryStatsQuery.class);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+				WHERE TABLE_NAME = 'PERFORMANCE_DATA' AND COLUMN_NAME = 'VALUE_DECIMAL'""", Long.class)).isZero();
+	}
+
+	@Test
 	void aggregatesRowsAboveTheThresholdByCategoryHighestAverageFirst() {
 		List<CategoryStats> rows = this.query.above(400);
 		assertThat(rows).hasSize(10);

@@ -28,8 +28,8 @@ final class RecipeWorkFloor {
 		h2.setURL("jdbc:h2:mem:performance;DB_CLOSE_DELAY=-1");
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(h2.getConnection(), true);
 		JdbcTemplate jdbc = new JdbcTemplate(connection);
-		new PerformanceDataTable(jdbc, new DataProperties(10_000)).afterPropertiesSet();
-		CategoryStatsQuery query = new CategoryStatsQuery(jdbc);
+		new PerformanceDataTable(jdbc, new DataProperties(10_000, DataProperties.Query.RECIPE)).afterPropertiesSet();
+		CategoryStatsQuery query = new RecipeCategoryStatsQuery(jdbc);
 		StatisticsProcessor processor = new StatisticsProcessor();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		int sink = 0;

@@ -109,7 +109,7 @@ class ProfilesIT {
 			.contains("dev.perfwatch.auth.TokenHasher.hashTokens");
 		assertThat(ownCode(suite, "auth-service", "cpu")).contains("dev.perfwatch.auth.TokenHasher.hashTokens");
 		assertThat(frames("data-service", "cpu", "dev\\.perfwatch\\.data\\..*|org\\.h2\\..*"))
-			.contains("dev.perfwatch.data.CategoryStatsQuery.above")
+			.contains("dev.perfwatch.data.RecipeCategoryStatsQuery.above")
 			.contains("org.h2.command.query.Select");
 		// The processing is a small share next to H2's long call chain, which fills any top list of
 		// both: look among the data service's own frames alone.
