@@ -1,6 +1,7 @@
 package dev.perfwatch.observability.image;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,16 @@ public abstract class ServiceImageContract {
 						+ "-cprof_enable_heap_sampling=true,-logtostderr,-minloglevel=0",
 				"-cp", "@/app/jib-classpath-file", "@/app/jib-main-class-file");
 		assertThat(new String(this.image.file("app/jib-main-class-file")).trim()).isEqualTo(this.mainClass.getName());
+	}
+
+	@Test
+	void carriesOneVersionOfTheGoogleAuthLibrary() {
+		String classPath = new String(this.image.file("app/jib-classpath-file")).trim();
+
+		assertThat(Arrays.stream(classPath.split(":"))
+			.filter((entry) -> entry.contains("/google-auth-library-"))
+			.map((entry) -> entry.replaceAll(".*-(\\d[^-]*)\\.jar", "$1"))
+			.distinct()).hasSize(1);
 	}
 
 	@Test
