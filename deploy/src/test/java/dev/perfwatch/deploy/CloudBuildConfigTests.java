@@ -42,10 +42,35 @@ class CloudBuildConfigTests {
 		String script = images.command();
 
 		assertThat(script).contains("for service in " + String.join(" ", SERVICES) + "; do")
-			.contains("-Dimage=${_REGION}-docker.pkg.dev/$PROJECT_ID/${_REPO}/$$service:${_TAG}")
+			.contains("-Dimage=${_REGION}-docker.pkg.dev/$PROJECT_ID/${_REPO}/$$service:${_TAG}-jib")
 			.contains("./mvnw -B -pl load-generator -am package -DskipTests");
 		assertThat(jibFlags(script)).isEqualTo(jibFlags(Files.readString(FakeCloud.DEPLOY_DIR.resolve("deploy.sh"))));
 		assertThat(this.build.runsAfter(deploy())).contains(images.id());
+	}
+
+	@Test
+	void trainsAnAotCacheInEachJibImageAndDeploysTheImageThatCarriesIt() throws Exception {
+		CloudBuildFile.Step aot = this.build.step("aot-cache");
+		String script = aot.command();
+		String cacheFlag = Pattern.compile("<arg>-XX:AOTCache=(\\S+)</arg>")
+			.matcher(Files.readString(FakeCloud.DEPLOY_DIR.resolveSibling("pom.xml")))
+			.results()
+			.map((match) -> match.group(1))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(script).contains("for service in " + String.join(" ", SERVICES) + "; do")
+			.contains("image=\"${_REGION}-docker.pkg.dev/$PROJECT_ID/${_REPO}/$$service:${_TAG}\"")
+			.contains("--network=cloudbuild --cpus=1 --memory=512m")
+			.contains("-e PERFWATCH_AOT_TRAINING=/tmp/app.aot -e SPRING_PROFILES_ACTIVE=gcp")
+			.contains("-e \"GOOGLE_CLOUD_PROJECT=$PROJECT_ID\" \"$$image-jib\"")
+			.contains("docker cp \"train-$$service:/tmp/app.aot\" \"/workspace/aot/$$service/app.aot\"")
+			.contains("--build-arg \"BASE=$$image-jib\" -f jib/aot/Dockerfile -t \"$$image\" \"/workspace/aot/$$service\"")
+			.contains("docker push \"$$image\"");
+		assertThat(Files.readString(FakeCloud.DEPLOY_DIR.resolveSibling("jib/aot/Dockerfile")))
+			.contains("COPY app.aot " + cacheFlag);
+		assertThat(this.build.runsAfter(aot)).contains("build-images");
+		assertThat(this.build.runsAfter(deploy())).contains(aot.id());
 	}
 
 	@Test

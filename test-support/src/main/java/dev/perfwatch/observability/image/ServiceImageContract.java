@@ -1,6 +1,7 @@
 package dev.perfwatch.observability.image;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,30 @@ public abstract class ServiceImageContract {
 	@Test
 	void startsTheJvmThroughTheLauncherWithTheCloudProfilerAgentForThisService() {
 		assertThat(this.image.entrypoint()).containsExactly("/bin/sh", "/opt/perfwatch/launch.sh", "java",
-				"-XX:MaxRAMPercentage=45", "-XX:+ExitOnOutOfMemoryError",
+				"-XX:MaxRAMPercentage=45", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=/app/aot/app.aot",
 				"-agentpath:/opt/cprof/profiler_java_agent.so=-cprof_service=" + this.service + ","
 						+ "-cprof_enable_heap_sampling=true,-logtostderr,-minloglevel=0",
 				"-cp", "@/app/jib-classpath-file", "@/app/jib-main-class-file");
 		assertThat(new String(this.image.file("app/jib-main-class-file")).trim()).isEqualTo(this.mainClass.getName());
+	}
+
+	@Test
+	void putsOnlyJarsOnTheClassPathSoThatTheAotCacheCanHoldTheApplicationsClasses() {
+		String classPath = new String(this.image.file("app/jib-classpath-file")).trim();
+
+		assertThat(classPath.split(":")).isNotEmpty()
+			.allSatisfy((entry) -> assertThat(entry).matches("/app/(classpath/\\*|libs/.+\\.jar)"));
+		assertThat(this.image.layerOf("app/classpath/" + this.service + ".original.jar")).isNotNegative();
+	}
+
+	@Test
+	void carriesOneVersionOfTheGoogleAuthLibrary() {
+		String classPath = new String(this.image.file("app/jib-classpath-file")).trim();
+
+		assertThat(Arrays.stream(classPath.split(":"))
+			.filter((entry) -> entry.contains("/google-auth-library-"))
+			.map((entry) -> entry.replaceAll(".*-(\\d[^-]*)\\.jar", "$1"))
+			.distinct()).hasSize(1);
 	}
 
 	@Test
