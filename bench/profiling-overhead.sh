@@ -12,14 +12,22 @@
 # the CPU time each stack's services spend per request with 'off', round by round. On a suite
 # that spends all the CPU it gets (bench/suite.sh), throughput is CPUs / CPU per request, so a
 # CPU-per-request ratio r costs 1 - 1/r of throughput: the figure the goals are stated in.
-# Warm-up runs in steps until the stacks' JIT compilers take under 3 % of their CPU. A round of
-# whole minutes holds exactly one minute's share of the default schedule's windows.
+# Warm-up: each stack alone first (--solo-warmup at --solo-rate: twenty JVMs compiling at once on
+# two cores fell behind the load and shed it), then all together in steps until the stacks' JIT
+# compilers take under 3 % of their CPU. The rate is kept low enough that no request fails: a
+# stack that sheds load or opens a circuit breaker answers cheaply and its CPU per request means
+# nothing. A round of whole minutes holds exactly one minute's share of the default schedule's
+# windows.
 #
 # Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--rate R] [--max-warmup S]
+#                                     [--solo-warmup S] [--solo-rate R]
 #   --rounds         measured rounds (default 5)
 #   --round-seconds  length of a round (default 60: the default schedule records 10 s of each 60 s)
-#   --rate           requests per second to each stack (default 25; five stacks: 125 in all)
-#   --max-warmup     give up waiting for the JIT compilers after this many seconds (default 420)
+#   --rate           requests per second to each stack (default 12; five stacks: 60 in all, about a
+#                    third of what one stack alone serves here)
+#   --max-warmup     give up waiting for the JIT compilers after this many seconds (default 300)
+#   --solo-warmup    seconds of load on each stack alone before the joint warm-up (default 60)
+#   --solo-rate      its rate (default 60)
 #   Needs the jars from `./mvnw -q -B -DskipTests package`, curl and bc.
 #   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+50),
 #        RESULT (default bench/results/profiling-overhead.txt).
@@ -33,14 +41,18 @@ usage() { header_usage; }
 
 rounds=5
 round_seconds=60
-rate=25
-max_warmup=420
+rate=12
+max_warmup=300
+solo_warmup=60
+solo_rate=60
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--rounds) rounds="$2"; shift 2 ;;
 		--round-seconds) round_seconds="$2"; shift 2 ;;
 		--rate) rate="$2"; shift 2 ;;
 		--max-warmup) max_warmup="$2"; shift 2 ;;
+		--solo-warmup) solo_warmup="$2"; shift 2 ;;
+		--solo-rate) solo_rate="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
 	esac
@@ -123,6 +135,12 @@ load_all() {
 	wait "${gens[@]}"
 }
 
+for mode in "${modes[@]}"; do
+	echo "warming up '$mode' alone for ${solo_warmup}s at $solo_rate req/s" >&2
+	run_loadgen "http://127.0.0.1:$(port_of "$mode")/" --rate "$solo_rate" --duration "${solo_warmup}s" --slowest 1 \
+		>"$work/$mode/solo-warmup.txt" 2>&1
+done
+
 warmed=0
 while :; do
 	cpu_before=$(all_ticks cpu_ticks)
@@ -131,7 +149,12 @@ while :; do
 	warmed=$((warmed + 30))
 	jit_share=$(awk -v c=$(($(all_ticks cpu_ticks) - cpu_before)) -v j=$(($(all_ticks jit_ticks) - jit_before)) \
 		'BEGIN { printf "%.1f", (c > 0) ? 100 * j / c : 0 }')
-	echo "warmed up ${warmed}s: the JIT compilers took $jit_share % of the stacks' CPU in the last 30 s" >&2
+	failed=0
+	for mode in "${modes[@]}"; do
+		failed=$((failed + $(json_field "$work/$mode/warmup.json" errors total)))
+	done
+	echo "warmed up ${warmed}s: the JIT compilers took $jit_share % of the stacks' CPU in the last 30 s;" \
+		"$failed requests failed" >&2
 	if awk -v s="$jit_share" 'BEGIN { exit !(s < 3) }' || ((warmed + 30 > max_warmup)); then
 		break
 	fi
@@ -142,8 +165,9 @@ report="$work/report.txt"
 {
 	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), GET / on each frontend, tracing 100 % to one Zipkin"
-	echo "# five stacks loaded at once, $rate req/s each (open model), $rounds rounds of ${round_seconds}s after ${warmed}s of"
-	echo "# warm-up (in its last 30 s the JIT compilers took $jit_share % of the stacks' CPU)"
+	echo "# five stacks loaded at once, $rate req/s each (open model), $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
+	echo "# warm-up of each stack alone at $solo_rate req/s and ${warmed}s of all together (in its last 30 s the JIT compilers"
+	echo "# took $jit_share % of the stacks' CPU)"
 	echo "# modes: off, control (off again), default (10 s window every 60 s, no span events), spans (default + span"
 	echo "# events), trace (10 s every 11 s, dense); cpu ms/req = the stack's four services' CPU time per request"
 	printf '%-6s %-8s %9s %8s %11s %9s\n' round mode requests errors 'cpu ms/req' vs-off
