@@ -10,8 +10,10 @@
 # so every stack sees the same machine at the same moment: the machine's noise, which moved a
 # one-stack-at-a-time comparison by +-8 % between rounds here, hits all modes alike. It compares
 # the CPU time each stack's services spend per request with 'off', round by round. On a suite
-# that spends all the CPU it gets (bench/suite.sh), throughput is CPUs / CPU per request, so a
-# CPU-per-request ratio r costs 1 - 1/r of throughput: the figure the goals are stated in.
+# that spends all the CPU it gets, throughput is CPUs / CPU per request, so a CPU-per-request
+# ratio r would cost 1 - 1/r of throughput; but much of the profiler's cost comes per window, not
+# per request, so at a low rate it weighs more per request than at saturation: the throughput
+# column is an upper bound for the load that was run, not the cost at saturation.
 # Warm-up: each stack alone first (--solo-warmup at --solo-rate: twenty JVMs compiling at once on
 # two cores fell behind the load and shed it), then all together in steps until the stacks' JIT
 # compilers take under 3 % of their CPU. The rate is kept low enough that no request fails: a
@@ -229,7 +231,8 @@ mean_and_margin() {
 			"$windows"
 	done
 	echo "cpu/req vs off: mean of the rounds' ratios, +- the half-width of its 95 % confidence interval;"
-	echo "throughput cost = 1 - 1/ratio (the suite is CPU-bound at saturation), with the interval's ends;"
+	echo "throughput cost = 1 - 1/ratio, with the interval's ends: what the CPU per request at this rate would cost a"
+	echo "CPU-bound suite; costs that come per window rather than per request weigh less at higher rates;"
 	echo "control is a second 'off' stack: its distance from 1 is what two identical stacks differ by in this run."
 	echo "windows = JFR windows the stack's four services kept"
 	non2xx=0
