@@ -27,8 +27,8 @@ run_loadgen() {
 }
 
 # pid_on_port PORT: the process listening on PORT; where several share the socket (gunicorn's
-# workers), the first started, their parent.
-pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -n | head -1; }
+# workers), the first started, their parent; nothing when nothing listens there.
+pid_on_port() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*users:(\(.*\))$/\1/p' | tr ',' '\n' | sed -n 's/^pid=//p' | sort -n | head -1; }
 
 # cpu_ticks PID: user+system clock ticks of the process and its children so far (gunicorn serves
 # from worker processes under the one that listens), 0 if it is gone.
