@@ -84,7 +84,11 @@ mkdir -p "$(dirname "$out")"
 		"ratio $(awk -v j="$java_rate" -v p="$python_rate" 'BEGIN { if (p > 0) printf "%.1fx", j / p; else print "n/a" }')"
 	echo "(Java with tracing at 100 % to Zipkin and the continuous profiler on; Python without either)"
 	echo
-	echo "## Python (bench/python-recipe, Flask's threaded server as the recipe runs it)"
+	if [[ "$python_server" == gunicorn ]]; then
+		echo "## Python (bench/python-recipe, gunicorn: 2 worker processes x 4 threads per service)"
+	else
+		echo "## Python (bench/python-recipe, Flask's threaded server as the recipe runs it)"
+	fi
 	cat "$work/python.txt"
 	echo
 	echo "## Java (perfwatch)"
