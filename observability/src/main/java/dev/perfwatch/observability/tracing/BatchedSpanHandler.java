@@ -58,7 +58,13 @@ final class BatchedSpanHandler extends SpanHandler implements Closeable {
 		List<FinishedSpan> batch = new ArrayList<>(this.pending.size());
 		this.pending.drainTo(batch);
 		for (FinishedSpan finished : batch) {
-			this.delegate.end(finished.context(), finished.span(), finished.cause());
+			try {
+				this.delegate.end(finished.context(), finished.span(), finished.cause());
+			}
+			catch (RuntimeException ex) {
+				// One span the exporter cannot take is dropped, as the exporter drops it; thrown out
+				// of here, it would end the schedule and every later span would be dropped too.
+			}
 		}
 	}
 

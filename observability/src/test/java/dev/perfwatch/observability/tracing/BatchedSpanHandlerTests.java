@@ -55,6 +55,18 @@ class BatchedSpanHandlerTests {
 	}
 
 	@Test
+	void aSpanTheExporterRejectsDoesNotStopTheHandOff() throws Exception {
+		this.exporter.rejected = "span-1";
+		try (BatchedSpanHandler handler = new BatchedSpanHandler(this.exporter, Duration.ofMillis(20), 100)) {
+			handler.end(context(1), span("span-1"), SpanHandler.Cause.FINISHED);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.exporter.refusals == 1);
+			handler.end(context(2), span("span-2"), SpanHandler.Cause.FINISHED);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.exporter.names.contains("span-2"));
+		}
+		assertThat(this.exporter.names).containsExactly("span-2");
+	}
+
+	@Test
 	void closingHandsOverWhatIsPendingThenClosesTheExporter() throws Exception {
 		BatchedSpanHandler handler = new BatchedSpanHandler(this.exporter, Duration.ofHours(1), 100);
 		handler.end(context(1), span("span-1"), SpanHandler.Cause.FINISHED);
@@ -93,8 +105,16 @@ class BatchedSpanHandlerTests {
 
 		volatile boolean closed;
 
+		volatile String rejected;
+
+		volatile int refusals;
+
 		@Override
 		public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+			if (span.name().equals(this.rejected)) {
+				this.refusals++;
+				throw new IllegalStateException("cannot encode " + span.name());
+			}
 			this.names.add(span.name());
 			this.threads.add(Thread.currentThread().getName());
 			return true;
