@@ -19,7 +19,10 @@
 # compilers take under 3 % of their CPU. The rate is kept low enough that no request fails: a
 # stack that sheds load or opens a circuit breaker answers cheaply and its CPU per request means
 # nothing. A round of whole minutes holds exactly one minute's share of the default schedule's
-# windows.
+# windows. After the rounds, the stacks stand idle for --idle-seconds: what each mode spends then,
+# beyond 'off', is the profiler's cost per second whatever the load (windows starting, sampling,
+# files written); the rest of its cost comes with each request. The two together give its cost at
+# any rate, saturation included.
 #
 # Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--rate R] [--max-warmup S]
 #                                     [--solo-warmup S] [--solo-rate R]
@@ -30,6 +33,7 @@
 #   --max-warmup     give up waiting for the JIT compilers after this many seconds (default 300)
 #   --solo-warmup    seconds of load on each stack alone before the joint warm-up (default 60)
 #   --solo-rate      its rate (default 60)
+#   --idle-seconds   the idle measurement after the rounds (default 180: three default windows)
 #   Needs the jars from `./mvnw -q -B -DskipTests package`, curl and bc.
 #   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+50),
 #        RESULT (default bench/results/profiling-overhead.txt).
@@ -47,6 +51,7 @@ rate=12
 max_warmup=300
 solo_warmup=60
 solo_rate=60
+idle_seconds=180
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--rounds) rounds="$2"; shift 2 ;;
@@ -55,6 +60,7 @@ while [[ $# -gt 0 ]]; do
 		--max-warmup) max_warmup="$2"; shift 2 ;;
 		--solo-warmup) solo_warmup="$2"; shift 2 ;;
 		--solo-rate) solo_rate="$2"; shift 2 ;;
+		--idle-seconds) idle_seconds="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
 	esac
@@ -202,6 +208,15 @@ for round in $(seq 1 "$rounds"); do
 	done
 done
 
+declare -A idle_before=() idle_ms_per_s=()
+echo "the stacks stand idle for ${idle_seconds}s" >&2
+sleep 5
+for mode in "${modes[@]}"; do idle_before[$mode]=$(stack_ticks cpu_ticks "$mode"); done
+sleep "$idle_seconds"
+for mode in "${modes[@]}"; do
+	idle_ms_per_s[$mode]=$(bc -l <<<"1000 * ($(stack_ticks cpu_ticks "$mode") - ${idle_before[$mode]}) / $clk_tck / $idle_seconds")
+done
+
 # mean_and_margin RATIO...: the mean ratio and the half-width of its 95 % confidence interval
 # (Student's t over the rounds).
 mean_and_margin() {
@@ -235,6 +250,15 @@ mean_and_margin() {
 	echo "CPU-bound suite; costs that come per window rather than per request weigh less at higher rates;"
 	echo "control is a second 'off' stack: its distance from 1 is what two identical stacks differ by in this run."
 	echo "windows = JFR windows the stack's four services kept"
+	echo
+	echo "idle: the stacks without load for ${idle_seconds}s after the rounds; fixed = CPU ms per second beyond 'off' then;"
+	echo "per request = the loaded CPU per request beyond 'off' less fixed / $rate req/s"
+	printf '%-8s %12s %14s %16s\n' mode 'idle ms/s' 'fixed ms/s' 'per request ms'
+	for mode in "${modes[@]}"; do
+		fixed=$(bc -l <<<"${idle_ms_per_s[$mode]} - ${idle_ms_per_s[off]}")
+		printf '%-8s %12.2f %14.2f %16.3f\n' "$mode" "${idle_ms_per_s[$mode]}" "$fixed" \
+			"$(bc -l <<<"1000 * (${ticks_of[$mode]} / ${requests_of[$mode]} - ${ticks_of[off]} / ${requests_of[off]}) / $clk_tck - $fixed / $rate")"
+	done
 	non2xx=0
 	for mode in "${modes[@]}"; do non2xx=$((non2xx + errors_of[$mode])); done
 	echo "failed requests in all rounds: $non2xx"
