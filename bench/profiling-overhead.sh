@@ -24,12 +24,19 @@
 # files written); the rest of its cost comes with each request. The two together give its cost at
 # any rate, saturation included.
 #
-# Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--rate R] [--max-warmup S]
-#                                     [--solo-warmup S] [--solo-rate R]
+# With --concurrency the load is a closed model instead: every stack gets N requests in flight at
+# all times, so the five share the whole machine at saturation, the load the 1 % goal speaks of
+# (throughput), where the per-window costs weigh least; no request is shed (a request waits for an
+# answer, not for a slot), and each stack's requests per second are reported beside its CPU.
+#
+# Usage: bench/profiling-overhead.sh [--rounds N] [--round-seconds S] [--rate R | --concurrency N]
+#                                     [--max-warmup S] [--solo-warmup S] [--solo-rate R]
 #   --rounds         measured rounds (default 5)
 #   --round-seconds  length of a round (default 60: the default schedule records 10 s of each 60 s)
 #   --rate           requests per second to each stack (default 12; five stacks: 60 in all, about a
 #                    third of what one stack alone serves here)
+#   --concurrency    closed model instead of --rate: N requests in flight per stack (saturation with
+#                    2 or more); the solo warm-up then loads each stack the same way
 #   --max-warmup     give up waiting for the JIT compilers after this many seconds (default 300)
 #   --solo-warmup    seconds of load on each stack alone before the joint warm-up (default 60)
 #   --solo-rate      its rate (default 60)
@@ -48,6 +55,7 @@ usage() { header_usage; }
 rounds=5
 round_seconds=60
 rate=12
+concurrency=""
 max_warmup=300
 solo_warmup=60
 solo_rate=60
@@ -57,6 +65,7 @@ while [[ $# -gt 0 ]]; do
 		--rounds) rounds="$2"; shift 2 ;;
 		--round-seconds) round_seconds="$2"; shift 2 ;;
 		--rate) rate="$2"; shift 2 ;;
+		--concurrency) concurrency="$2"; shift 2 ;;
 		--max-warmup) max_warmup="$2"; shift 2 ;;
 		--solo-warmup) solo_warmup="$2"; shift 2 ;;
 		--solo-rate) solo_rate="$2"; shift 2 ;;
@@ -66,6 +75,19 @@ while [[ $# -gt 0 ]]; do
 	esac
 done
 ((rounds >= 2)) || die "--rounds must be at least 2: the spread of the rounds is part of the result"
+
+# The load each stack gets, in the load generator's words.
+if [[ -n "$concurrency" ]]; then
+	load=(--concurrency "$concurrency")
+	solo_load=(--concurrency "$concurrency")
+	load_words="closed model, $concurrency requests in flight per stack"
+	solo_words="closed model, $concurrency in flight"
+else
+	load=(--rate "$rate")
+	solo_load=(--rate "$solo_rate")
+	load_words="$rate req/s each (open model)"
+	solo_words="$solo_rate req/s"
+fi
 
 base_port="${BASE_PORT:-18100}"
 result="${RESULT:-$root/bench/results/profiling-overhead.txt}"
@@ -132,11 +154,11 @@ all_ticks() {
 	echo "$total"
 }
 
-# load_all SECONDS TAG: every stack at --rate for SECONDS at once; reports in $work/MODE/TAG.json
+# load_all SECONDS TAG: every stack under the chosen load for SECONDS at once; reports in $work/MODE/TAG.json
 load_all() {
 	local seconds="$1" tag="$2" mode gens=()
 	for mode in "${modes[@]}"; do
-		run_loadgen "http://127.0.0.1:$(port_of "$mode")/" --rate "$rate" --duration "${seconds}s" --slowest 1 \
+		run_loadgen "http://127.0.0.1:$(port_of "$mode")/" "${load[@]}" --duration "${seconds}s" --slowest 1 \
 			--out "$work/$mode/$tag.json" >"$work/$mode/$tag.txt" 2>&1 &
 		gens+=("$!")
 	done
@@ -144,8 +166,8 @@ load_all() {
 }
 
 for mode in "${modes[@]}"; do
-	echo "warming up '$mode' alone for ${solo_warmup}s at $solo_rate req/s" >&2
-	run_loadgen "http://127.0.0.1:$(port_of "$mode")/" --rate "$solo_rate" --duration "${solo_warmup}s" --slowest 1 \
+	echo "warming up '$mode' alone for ${solo_warmup}s, $solo_words" >&2
+	run_loadgen "http://127.0.0.1:$(port_of "$mode")/" "${solo_load[@]}" --duration "${solo_warmup}s" --slowest 1 \
 		>"$work/$mode/solo-warmup.txt" 2>&1
 done
 
@@ -173,8 +195,8 @@ report="$work/report.txt"
 {
 	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), GET / on each frontend, tracing 100 % to one Zipkin"
-	echo "# five stacks loaded at once, $rate req/s each (open model), $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
-	echo "# warm-up of each stack alone at $solo_rate req/s and ${warmed}s of all together (in its last 30 s the JIT compilers"
+	echo "# five stacks loaded at once, $load_words, $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
+	echo "# warm-up of each stack alone ($solo_words) and ${warmed}s of all together (in its last 30 s the JIT compilers"
 	echo "# took $jit_share % of the stacks' CPU)"
 	echo "# modes: off, control (off again), default (10 s window every 60 s, no span events), spans (default + span"
 	echo "# events), trace (10 s every 11 s, dense); cpu ms/req = the stack's four services' CPU time per request"
@@ -217,6 +239,11 @@ for mode in "${modes[@]}"; do
 	idle_ms_per_s[$mode]=$(bc -l <<<"1000 * ($(stack_ticks cpu_ticks "$mode") - ${idle_before[$mode]}) / $clk_tck / $idle_seconds")
 done
 
+# rate_of MODE: the requests per second MODE's stack answered over all rounds
+rate_of() {
+	bc -l <<<"${requests_of[$1]} / ($rounds * $round_seconds)"
+}
+
 # mean_and_margin RATIO...: the mean ratio and the half-width of its 95 % confidence interval
 # (Student's t over the rounds).
 mean_and_margin() {
@@ -233,13 +260,14 @@ mean_and_margin() {
 
 {
 	echo
-	printf '%-8s %9s %11s %17s %22s %8s\n' mode requests 'cpu ms/req' 'cpu/req vs off' 'throughput cost' windows
+	printf '%-8s %9s %8s %11s %17s %22s %8s\n' mode requests 'req/s' 'cpu ms/req' 'cpu/req vs off' 'throughput cost' \
+		windows
 	for mode in "${modes[@]}"; do
 		read -r -a mode_ratios <<<"${ratios[$mode]}"
 		read -r mean margin < <(mean_and_margin "${mode_ratios[@]}")
 		windows=0
 		[[ -d "$work/$mode/profiles" ]] && windows="$(find "$work/$mode/profiles" -name '*.jfr' | wc -l)"
-		printf '%-8s %9d %11.3f %17s %22s %8d\n' "$mode" "${requests_of[$mode]}" \
+		printf '%-8s %9d %8.1f %11.3f %17s %22s %8d\n' "$mode" "${requests_of[$mode]}" "$(rate_of "$mode")" \
 			"$(bc -l <<<"1000 * ${ticks_of[$mode]} / $clk_tck / ${requests_of[$mode]}")" \
 			"$(printf '%.4f +- %.4f' "$mean" "$margin")" \
 			"$(awk -v m="$mean" -v e="$margin" 'BEGIN { printf "%.2f%% (%s..%.2f%%)", 100 * (1 - 1 / m), (m - e > 0) ? sprintf("%.2f", 100 * (1 - 1 / (m - e))) : "-inf", 100 * (1 - 1 / (m + e)) }')" \
@@ -252,12 +280,12 @@ mean_and_margin() {
 	echo "windows = JFR windows the stack's four services kept"
 	echo
 	echo "idle: the stacks without load for ${idle_seconds}s after the rounds; fixed = CPU ms per second beyond 'off' then;"
-	echo "per request = the loaded CPU per request beyond 'off' less fixed / $rate req/s"
+	echo "per request = the loaded CPU per request beyond 'off' less fixed / the mode's req/s"
 	printf '%-8s %12s %14s %16s\n' mode 'idle ms/s' 'fixed ms/s' 'per request ms'
 	for mode in "${modes[@]}"; do
 		fixed=$(bc -l <<<"${idle_ms_per_s[$mode]} - ${idle_ms_per_s[off]}")
 		printf '%-8s %12.2f %14.2f %16.3f\n' "$mode" "${idle_ms_per_s[$mode]}" "$fixed" \
-			"$(bc -l <<<"1000 * (${ticks_of[$mode]} / ${requests_of[$mode]} - ${ticks_of[off]} / ${requests_of[off]}) / $clk_tck - $fixed / $rate")"
+			"$(bc -l <<<"1000 * (${ticks_of[$mode]} / ${requests_of[$mode]} - ${ticks_of[off]} / ${requests_of[off]}) / $clk_tck - $fixed / $(rate_of "$mode")")"
 	done
 	non2xx=0
 	for mode in "${modes[@]}"; do non2xx=$((non2xx + errors_of[$mode])); done
