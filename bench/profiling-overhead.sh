@@ -41,6 +41,11 @@
 #   --solo-warmup    seconds of load on each stack alone before the joint warm-up (default 60)
 #   --solo-rate      its rate (default 60)
 #   --idle-seconds   the idle measurement after the rounds (default 180: three default windows)
+#   --modes          the stacks, comma-separated (default off,control,default,spans,trace; off is
+#                    always among them). Three more take the default schedule apart, to see which
+#                    of its samplers costs what: no-wall (wall-clock sampling pushed out of the
+#                    window: one sample a minute), no-alloc (one allocation sample per GiB: JVMTI
+#                    takes the interval as an int, so no more), cpu-only (both)
 #   Needs the jars from `./mvnw -q -B -DskipTests package`, curl and bc.
 #   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+50),
 #        RESULT (default bench/results/profiling-overhead.txt).
@@ -60,6 +65,7 @@ max_warmup=300
 solo_warmup=60
 solo_rate=60
 idle_seconds=180
+mode_list=off,control,default,spans,trace
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--rounds) rounds="$2"; shift 2 ;;
@@ -70,6 +76,7 @@ while [[ $# -gt 0 ]]; do
 		--solo-warmup) solo_warmup="$2"; shift 2 ;;
 		--solo-rate) solo_rate="$2"; shift 2 ;;
 		--idle-seconds) idle_seconds="$2"; shift 2 ;;
+		--modes) mode_list="$2"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
 	esac
@@ -92,7 +99,8 @@ fi
 base_port="${BASE_PORT:-18100}"
 result="${RESULT:-$root/bench/results/profiling-overhead.txt}"
 work="$(mktemp -d)"
-modes=(off control default spans trace)
+IFS=, read -r -a modes <<<"$mode_list"
+[[ "${modes[0]}" == off ]] || die "--modes must start with off: every other stack is compared with it"
 stop_on_exit
 
 for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
@@ -112,6 +120,10 @@ profiling_options() {
 		default) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=continuous -Dperfwatch.profiling.span-events=false" ;;
 		spans) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=continuous -Dperfwatch.profiling.span-events=true" ;;
 		trace) echo "-Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=trace -Dperfwatch.profiling.span-events=true" ;;
+		no-wall) echo "$(profiling_options default) -Dperfwatch.profiling.wall-interval=60s" ;;
+		no-alloc) echo "$(profiling_options default) -Dperfwatch.profiling.alloc-interval=1GB" ;;
+		cpu-only) echo "$(profiling_options no-wall) -Dperfwatch.profiling.alloc-interval=1GB" ;;
+		*) die "unknown mode '$1' in --modes" ;;
 	esac
 }
 
@@ -195,11 +207,12 @@ report="$work/report.txt"
 {
 	echo "# Profiler overhead, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1), GET / on each frontend, tracing 100 % to one Zipkin"
-	echo "# five stacks loaded at once, $load_words, $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
+	echo "# ${#modes[@]} stacks loaded at once, $load_words, $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
 	echo "# warm-up of each stack alone ($solo_words) and ${warmed}s of all together (in its last 30 s the JIT compilers"
 	echo "# took $jit_share % of the stacks' CPU)"
 	echo "# modes: off, control (off again), default (10 s window every 60 s, no span events), spans (default + span"
-	echo "# events), trace (10 s every 11 s, dense); cpu ms/req = the stack's four services' CPU time per request"
+	echo "# events), trace (10 s every 11 s, dense), no-wall / no-alloc / cpu-only (default without those samplers);"
+	echo "# this run: ${modes[*]}; cpu ms/req = the stack's four services' CPU time per request"
 	printf '%-6s %-8s %9s %8s %11s %9s\n' round mode requests errors 'cpu ms/req' vs-off
 } >"$report"
 

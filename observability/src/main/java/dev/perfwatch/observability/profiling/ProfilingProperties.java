@@ -54,6 +54,12 @@ public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean s
 			return "perfwatch.profiling.window (" + schedule.window() + ") must be positive and shorter than the period ("
 					+ schedule.period() + ")";
 		}
+		long allocBytes = schedule.allocInterval().toBytes();
+		if (allocBytes < 1 || allocBytes > Integer.MAX_VALUE) {
+			// The JVM's heap sampling interval is a jint: 4 GiB would wrap to 0, a sample per allocation.
+			return "perfwatch.profiling.alloc-interval (" + allocBytes + " bytes) must be between 1 byte and "
+					+ Integer.MAX_VALUE + " bytes";
+		}
 		if (this.keepWindows < 1) {
 			return "perfwatch.profiling.keep-windows must be at least 1";
 		}
