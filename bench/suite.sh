@@ -18,7 +18,7 @@ usage() {
 usage: bench/suite.sh [--running] [--port-base 8080] [--zipkin-port 9411] [--no-build]
                       [--warmup 30s] [--max-warmup 300s] [--profiling on|off] [--levels 1,4,16,32]
                       [--level-duration 10s] [--fractions 25,50,75] [--fraction-duration 20s]
-                      [--floor auto|MS] [--out bench/results/suite.txt]
+                      [--floor auto|MS] [--profiles-dir DIR] [--out bench/results/suite.txt]
   --running     do not start anything: the frontend, gateway, auth and data services listen on
                 port-base .. port-base+3 (and Zipkin on --zipkin-port, if it runs)
   --port-base   frontend port; gateway, auth and data get the next three
@@ -28,6 +28,8 @@ usage: bench/suite.sh [--running] [--port-base 8080] [--zipkin-port 9411] [--no-
                 took under 3 % of their CPU in the last step, or --max-warmup is reached
   --profiling   whether the started services profile themselves (default on, the continuous
                 schedule, windows in a scratch directory)
+  --profiles-dir  keep the started services' profile windows in DIR (default: a scratch
+                directory, removed at the end), e.g. for bench/plumbing.sh
   --floor       CPU ms per request of the recipe's own work, against which the plumbing share
                 is stated; auto (default) measures it first with bench/floor.sh
   SERVICE_JAVA_OPTS (env) JVM options for started services, default: -Xmx256m
@@ -51,6 +53,7 @@ fractions=25,50,75
 fraction_duration=20s
 out=bench/results/suite.txt
 floor=auto
+profiles_dir=""
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--running) running=true; shift ;;
@@ -66,6 +69,7 @@ while [[ $# -gt 0 ]]; do
 		--fraction-duration) fraction_duration="$2"; shift 2 ;;
 		--out) out="$2"; shift 2 ;;
 		--floor) floor="$2"; shift 2 ;;
+		--profiles-dir) profiles_dir="$(realpath -m "$2")"; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) unknown_option "$1" ;;
 	esac
@@ -83,6 +87,7 @@ max_warmup_seconds=$(seconds_of "$max_warmup")
 cd "$root"
 work="$(mktemp -d)"
 stop_on_exit
+profiles_dir="${profiles_dir:-$work/profiles}"
 
 port_of() { echo $((port_base + $1)); }
 
@@ -98,7 +103,7 @@ if [[ "$running" == false ]]; then
 	bench_zipkin "$zipkin_port"
 	# shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options on purpose
 	start_services "$port_base" "$zipkin_port" "$work" ${SERVICE_JAVA_OPTS:--Xmx256m} "${profiling_opts[@]}" \
-		"-Dperfwatch.profiling.dir=$work/profiles"
+		"-Dperfwatch.profiling.dir=$profiles_dir"
 fi
 pids=()
 for i in 0 1 2 3; do
