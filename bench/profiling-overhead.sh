@@ -49,7 +49,8 @@
 #                    sparse-spans are default and spans with a wall sample every 200 ms (not 50)
 #                    and an allocation sample per 2 MiB (not 512 KiB); loaded records its first
 #                    window at start and none after (a period of a day): the profiler is loaded
-#                    and idle, what its presence alone costs
+#                    and idle, what its presence alone costs; ctimer and itimer sample CPU time
+#                    with that timer instead of perf events (default otherwise)
 #   Needs the jars from `./mvnw -q -B -DskipTests package`, curl and bc.
 #   Env: BASE_PORT (default 18100; uses BASE_PORT..BASE_PORT+50),
 #        RESULT (default bench/results/profiling-overhead.txt).
@@ -127,6 +128,7 @@ profiling_options() {
 		no-wall) echo "$(profiling_options default) -Dperfwatch.profiling.wall-interval=60s" ;;
 		no-alloc) echo "$(profiling_options default) -Dperfwatch.profiling.alloc-interval=1GB" ;;
 		cpu-only) echo "$(profiling_options no-wall) -Dperfwatch.profiling.alloc-interval=1GB" ;;
+		ctimer|itimer) echo "$(profiling_options default) -Dperfwatch.profiling.cpu-engine=$1" ;;
 		loaded) echo "$(profiling_options default) -Dperfwatch.profiling.period=24h" ;;
 		sparse) echo "$(profiling_options default) -Dperfwatch.profiling.wall-interval=200ms -Dperfwatch.profiling.alloc-interval=2MB" ;;
 		sparse-spans) echo "$(profiling_options spans) -Dperfwatch.profiling.wall-interval=200ms -Dperfwatch.profiling.alloc-interval=2MB" ;;
@@ -220,7 +222,7 @@ report="$work/report.txt"
 	echo "# modes: off, control (off again), default (10 s window every 60 s, no span events), spans (default + span"
 	echo "# events), trace (10 s every 11 s, dense), no-wall / no-alloc / cpu-only (default without those samplers),"
 	echo "# sparse / sparse-spans (default / spans with wall every 200 ms, alloc every 2 MiB), loaded (one window at"
-	echo "# start, then the profiler stays loaded and idle);"
+	echo "# start, then the profiler stays loaded and idle), ctimer / itimer (default, CPU sampled by that timer);"
 	echo "# this run: ${modes[*]}; cpu ms/req = the stack's four services' CPU time per request"
 	printf '%-6s %-8s %9s %8s %11s %9s\n' round mode requests errors 'cpu ms/req' vs-off
 } >"$report"

@@ -132,7 +132,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		try {
 			if (this.profiler == null) {
 				this.profiler = this.loader.load();
-				this.cpuEngine = CpuSampling.choose(this.profiler);
+				this.cpuEngine = CpuSampling.choose(this.profiler, this.properties.cpuEngine());
 				if (filtersWall()) {
 					this.spanThreads.attach(this.profiler);
 				}

@@ -1,6 +1,7 @@
 package dev.perfwatch.observability.profiling;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -25,12 +26,25 @@ final class CpuSampling {
 	 * @throws IOException when none works
 	 */
 	static String choose(NativeProfiler profiler) throws IOException {
+		return choose(profiler, null);
+	}
+
+	/**
+	 * @param preferred the engine to try first, {@code null} for the order of {@link #ENGINES}
+	 * @return the first engine the profiler accepts here
+	 * @throws IOException when none works
+	 */
+	static String choose(NativeProfiler profiler, String preferred) throws IOException {
+		List<String> engines = new ArrayList<>(ENGINES);
+		if (preferred != null && engines.remove(preferred)) {
+			engines.add(0, preferred);
+		}
 		String firstRefusal = null;
-		for (String engine : ENGINES) {
+		for (String engine : engines) {
 			String refusal = refusal(profiler, engine);
 			if (refusal == null) {
 				if (firstRefusal != null) {
-					logger.warn("Perf events are not allowed here (" + firstRefusal + "); CPU profiles are sampled with "
+					logger.warn("CPU sampling is refused here (" + firstRefusal + "); CPU profiles are sampled with "
 							+ engine + " instead");
 				}
 				return engine;

@@ -23,11 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param wallInterval wall-clock time between two wall-clock samples, if not the mode's
  * @param allocInterval bytes allocated between two allocation samples, if not the mode's
  * @param nativeLibrary a libasyncProfiler to load instead of the one inside the async-profiler jar
+ * @param cpuEngine how CPU time is sampled, {@code cpu}, {@code ctimer} or {@code itimer}, tried
+ * before the others; unset: the first of them this machine allows
  */
 @ConfigurationProperties("perfwatch.profiling")
 public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean spanEvents, Path dir, Duration period,
 		Duration window, int keepWindows, Duration keepFor, Duration cpuInterval, Duration wallInterval,
-		DataSize allocInterval, Path nativeLibrary) {
+		DataSize allocInterval, Path nativeLibrary, String cpuEngine) {
 
 	public ProfilingProperties {
 		mode = (mode != null) ? mode : ProfilingMode.CONTINUOUS;
@@ -59,6 +61,9 @@ public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean s
 			// The JVM's heap sampling interval is a jint: 4 GiB would wrap to 0, a sample per allocation.
 			return "perfwatch.profiling.alloc-interval (" + allocBytes + " bytes) must be between 1 byte and "
 					+ Integer.MAX_VALUE + " bytes";
+		}
+		if (this.cpuEngine != null && !CpuSampling.ENGINES.contains(this.cpuEngine)) {
+			return "perfwatch.profiling.cpu-engine (" + this.cpuEngine + ") must be one of " + CpuSampling.ENGINES;
 		}
 		if (this.keepWindows < 1) {
 			return "perfwatch.profiling.keep-windows must be at least 1";

@@ -17,7 +17,7 @@ class CpuSamplingTests {
 	@Test
 	void usesPerfEventsWhenAllowed(CapturedOutput output) throws IOException {
 		assertThat(CpuSampling.choose((command) -> "OK")).isEqualTo("cpu");
-		assertThat(output.getOut()).doesNotContain("Perf events");
+		assertThat(output.getOut()).doesNotContain("refused");
 	}
 
 	@Test
@@ -30,7 +30,7 @@ class CpuSamplingTests {
 		};
 
 		assertThat(CpuSampling.choose(noPerfEvents)).isEqualTo("ctimer");
-		assertThat(output.getOut().lines().filter((line) -> line.contains("Perf events are not allowed here")))
+		assertThat(output.getOut().lines().filter((line) -> line.contains("CPU sampling is refused here")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.contains("cpu: Perf events unavailable")
 			.contains("sampled with ctimer");
@@ -41,6 +41,19 @@ class CpuSamplingTests {
 		NativeProfiler onlyItimer = (command) -> command.equals("check,event=itimer") ? "OK" : "Unsupported event";
 
 		assertThat(CpuSampling.choose(onlyItimer)).isEqualTo("itimer");
+	}
+
+	@Test
+	void triesTheConfiguredEngineFirst(CapturedOutput output) throws IOException {
+		assertThat(CpuSampling.choose((command) -> "OK", "itimer")).isEqualTo("itimer");
+		assertThat(output.getOut()).doesNotContain("refused");
+	}
+
+	@Test
+	void fallsBackFromTheConfiguredEngineInTheUsualOrder() throws IOException {
+		NativeProfiler noItimer = (command) -> command.equals("check,event=itimer") ? "Unsupported event" : "OK";
+
+		assertThat(CpuSampling.choose(noItimer, "itimer")).isEqualTo("cpu");
 	}
 
 	@Test

@@ -33,10 +33,20 @@ class ProfilingPropertiesTests {
 			.contains("perfwatch.profiling.alloc-interval");
 	}
 
+	@Test
+	void aCpuEngineMustBeOneAsyncProfilerHas() {
+		ProfilingProperties perf = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
+				null, 60, Duration.ofHours(24), null, null, null, null, "itimer");
+		assertThat(perf.problem()).isNull();
+		ProfilingProperties wrong = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
+				null, 60, Duration.ofHours(24), null, null, null, null, "wall");
+		assertThat(wrong.problem()).contains("perfwatch.profiling.cpu-engine (wall)");
+	}
+
 	private static ProfilingProperties properties(ProfilingMode mode, Duration period, Duration window,
 			DataSize allocInterval) {
 		return new ProfilingProperties(true, mode, true, Path.of("profiles"), period, window, 60, Duration.ofHours(24),
-				null, null, allocInterval, null);
+				null, null, allocInterval, null, null);
 	}
 
 }
