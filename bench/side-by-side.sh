@@ -64,7 +64,7 @@ declare -A options_of=()
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--stack)
-			[[ "$2" =~ ^([a-z0-9][a-z0-9-]*)=(.*)$ ]] || die "--stack takes NAME=OPTIONS (NAME in lower case), not '$2'"
+			[[ "$2" =~ ^([a-z0-9][a-z0-9-]{0,15})=(.*)$ ]] || die "--stack takes NAME=OPTIONS (NAME: lower case, up to 16 characters), not '$2'"
 			[[ -z "${options_of[${BASH_REMATCH[1]}]+set}" ]] || die "stack '${BASH_REMATCH[1]}' is given twice"
 			stacks+=("${BASH_REMATCH[1]}")
 			options_of[${BASH_REMATCH[1]}]="${BASH_REMATCH[2]}"
@@ -198,10 +198,10 @@ report="$work/report.txt"
 	echo "# warm-up of each stack alone ($solo_words) and ${warmed}s of all together (in its last 30 s the JIT compilers"
 	echo "# took $jit_share % of the stacks' CPU); every service: -Xmx384m, then its stack's options:"
 	for stack in "${stacks[@]}"; do
-		printf '#   %-12s %s\n' "$stack" "${options_of[$stack]:-(none)}"
+		printf '#   %-16s %s\n' "$stack" "${options_of[$stack]:-(none)}"
 	done
 	echo "# cpu ms/req = the stack's four services' CPU time per request"
-	printf '%-6s %-12s %9s %8s %11s %9s\n' round stack requests errors 'cpu ms/req' "vs-$baseline"
+	printf '%-6s %-16s %9s %8s %11s %9s\n' round stack requests errors 'cpu ms/req' "vs-$baseline"
 } >"$report"
 
 declare -A ratios=() requests_of=() ticks_of=() errors_of=()
@@ -225,7 +225,7 @@ for round in $(seq 1 "$rounds"); do
 	for stack in "${stacks[@]}"; do
 		ratio=$(bc -l <<<"${per_request[$stack]} / ${per_request[$baseline]}")
 		ratios[$stack]+=" $ratio"
-		printf '%-6s %-12s %9d %8d %11.3f %9.4f\n' "$round" "$stack" "${sent_in[$stack]}" "${errors_in[$stack]}" \
+		printf '%-6s %-16s %9d %8d %11.3f %9.4f\n' "$round" "$stack" "${sent_in[$stack]}" "${errors_in[$stack]}" \
 			"${per_request[$stack]}" "$ratio" \
 			| tee -a "$report"
 	done
@@ -261,14 +261,14 @@ mean_and_margin() {
 
 {
 	echo
-	printf '%-12s %9s %8s %11s %17s %22s %8s\n' stack requests 'req/s' 'cpu ms/req' "cpu/req vs $baseline" \
+	printf '%-16s %9s %8s %11s %17s %22s %8s\n' stack requests 'req/s' 'cpu ms/req' "cpu/req vs $baseline" \
 		'throughput cost' windows
 	for stack in "${stacks[@]}"; do
 		read -r -a stack_ratios <<<"${ratios[$stack]}"
 		read -r mean margin < <(mean_and_margin "${stack_ratios[@]}")
 		windows=0
 		[[ -d "$work/$stack/profiles" ]] && windows="$(find "$work/$stack/profiles" -name '*.jfr' | wc -l)"
-		printf '%-12s %9d %8.1f %11.3f %17s %22s %8d\n' "$stack" "${requests_of[$stack]}" "$(rate_of "$stack")" \
+		printf '%-16s %9d %8.1f %11.3f %17s %22s %8d\n' "$stack" "${requests_of[$stack]}" "$(rate_of "$stack")" \
 			"$(bc -l <<<"1000 * ${ticks_of[$stack]} / $clk_tck / ${requests_of[$stack]}")" \
 			"$(printf '%.4f +- %.4f' "$mean" "$margin")" \
 			"$(awk -v m="$mean" -v e="$margin" 'BEGIN { printf "%.2f%% (%s..%.2f%%)", 100 * (1 - 1 / m), (m - e > 0) ? sprintf("%.2f", 100 * (1 - 1 / (m - e))) : "-inf", 100 * (1 - 1 / (m + e)) }')" \
@@ -281,10 +281,10 @@ mean_and_margin() {
 	echo
 	echo "idle: the stacks without load for ${idle_seconds}s after the rounds; fixed = CPU ms per second beyond '$baseline' then;"
 	echo "per request = the loaded CPU per request beyond '$baseline' less fixed / the stack's req/s"
-	printf '%-12s %12s %14s %16s\n' stack 'idle ms/s' 'fixed ms/s' 'per request ms'
+	printf '%-16s %12s %14s %16s\n' stack 'idle ms/s' 'fixed ms/s' 'per request ms'
 	for stack in "${stacks[@]}"; do
 		fixed=$(bc -l <<<"${idle_ms_per_s[$stack]} - ${idle_ms_per_s[$baseline]}")
-		printf '%-12s %12.2f %14.2f %16.3f\n' "$stack" "${idle_ms_per_s[$stack]}" "$fixed" \
+		printf '%-16s %12.2f %14.2f %16.3f\n' "$stack" "${idle_ms_per_s[$stack]}" "$fixed" \
 			"$(bc -l <<<"1000 * (${ticks_of[$stack]} / ${requests_of[$stack]} - ${ticks_of[$baseline]} / ${requests_of[$baseline]}) / $clk_tck - $fixed / $(rate_of "$stack")")"
 	done
 	non2xx=0

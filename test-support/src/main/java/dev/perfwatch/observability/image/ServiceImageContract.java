@@ -39,7 +39,8 @@ public abstract class ServiceImageContract {
 	@Test
 	void startsTheJvmThroughTheLauncherWithTheCloudProfilerAgentForThisService() {
 		assertThat(this.image.entrypoint()).containsExactly("/bin/sh", "/opt/perfwatch/launch.sh", "java",
-				"-XX:MaxRAMPercentage=45", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=/app/aot/app.aot",
+				"-XX:MaxRAMPercentage=45", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+				"-XX:AOTCache=/app/aot/app.aot",
 				"-agentpath:/opt/cprof/profiler_java_agent.so=-cprof_service=" + this.service + ","
 						+ "-cprof_enable_heap_sampling=true,-logtostderr,-minloglevel=0",
 				"-cp", "@/app/jib-classpath-file", "@/app/jib-main-class-file");
