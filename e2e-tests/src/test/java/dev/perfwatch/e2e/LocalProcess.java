@@ -54,7 +54,9 @@ final class LocalProcess implements AutoCloseable {
 			throw new IllegalStateException(jar + " is missing: build it first with ./mvnw package");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toString()));
+		// Serial, as the services run everywhere else (scripts/lib.sh, the image).
+		List<String> command = new ArrayList<>(
+				List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
 		command.addAll(args);
 		return new LocalProcess(name, command, env, readiness, logDir);
 	}
