@@ -44,7 +44,7 @@ stop_on_exit
 if [[ "$build" == true ]]; then
 	build_suite_jars
 fi
-flags=(-XX:MaxRAM=512m "-XX:MaxRAMPercentage=$percentage" -XX:+ExitOnOutOfMemoryError)
+flags=(-XX:MaxRAM=512m "-XX:MaxRAMPercentage=$percentage" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
 bench_zipkin $((port_base + 10))
 start_services "$port_base" $((port_base + 10)) "$work" "${flags[@]}"
 wait_services "$port_base"

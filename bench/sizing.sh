@@ -27,7 +27,7 @@ usage: bench/sizing.sh [--no-build] [--port-base 18380] [--rates 25,50,100,150,2
   --max-load           wait until the 1-minute load average is below this before starting,
   --load-wait-minutes  polling every 30 s for at most this long (then it runs anyway, and says so)
   SERVICE_JAVA_OPTS (env) JVM options of the services, default: the image's on a 512 MiB instance,
-                      -XX:MaxRAM=512m -XX:MaxRAMPercentage=45 -XX:+ExitOnOutOfMemoryError
+                      -XX:MaxRAM=512m -XX:MaxRAMPercentage=45 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError
 USAGE
 }
 
@@ -68,7 +68,7 @@ done
 cd "$root"
 work="$(mktemp -d)"
 stop_on_exit
-read -r -a java_opts <<<"${SERVICE_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=45 -XX:+ExitOnOutOfMemoryError}"
+read -r -a java_opts <<<"${SERVICE_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=45 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 IFS=',' read -r -a rate_list <<<"$rates"
 loadgen_warmup=5
 clk_tck=$(getconf CLK_TCK)
