@@ -38,13 +38,13 @@ module_list="$(IFS=,; echo "${services[*]}")"
 report="$work/report.txt"
 {
 	echo "# Recipe work floor, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $(java -version 2>&1 | head -1); one thread, CPU time per call, $calls calls after $calls warm-up (data: $((calls / 4)))"
+	echo "# $(nproc) CPUs, $("$java_bin" -version 2>&1 | head -1); one thread, CPU time per call, $calls calls after $calls warm-up (data: $((calls / 4)))"
 } >"$report"
 for service in "${services[@]}"; do
 	n="$calls"
 	[[ "$service" == data-service ]] && n=$((calls / 4))
 	package="${service%-service}"
-	java -cp "$root/$service/target/test-classes:$root/$service/target/classes:$(cat "$root/$service/target/floor-classpath.txt")" \
+	"$java_bin" -cp "$root/$service/target/test-classes:$root/$service/target/classes:$(cat "$root/$service/target/floor-classpath.txt")" \
 		"dev.perfwatch.$package.RecipeWorkFloor" "$n" 2>/dev/null | tee -a "$report"
 done
 awk '/^floor / {total += $(NF - 1)} END {printf "floor total %.4f ms\n", total}' "$report" | tee -a "$report"

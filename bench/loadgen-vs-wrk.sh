@@ -58,7 +58,7 @@ fi
 ./mvnw -q -B -pl load-generator dependency:build-classpath -Dmdep.includeScope=runtime \
 	-Dmdep.outputFile="$work/classpath.txt" >/dev/null
 
-start_logged "$work/server.log" java -cp "$(cat "$work/classpath.txt")" bench/TrivialHttpServer.java "$port" 1
+start_logged "$work/server.log" "$java_bin" -cp "$(cat "$work/classpath.txt")" bench/TrivialHttpServer.java "$port" 1
 url="http://127.0.0.1:$port/"
 wait_url "$url" 60
 
@@ -80,7 +80,7 @@ wrk_before=$(run_wrk before)
 
 echo "load generator ($duration, 10 s warmup)..." >&2
 # shellcheck disable=SC2086  # java_opts holds several options on purpose
-java $java_opts -jar "$jar" --concurrency "$connections" --duration "$duration" --warmup 10s \
+"$java_bin" $java_opts -jar "$jar" --concurrency "$connections" --duration "$duration" --warmup 10s \
 	--progress off --slowest 0 --out "$work/generator.json" "$url" >"$work/generator.txt" 2>&1 &
 gen_pid=$!
 start_ticks=0
@@ -121,7 +121,7 @@ mkdir -p "$(dirname "$out")"
 {
 	echo "# load generator vs wrk, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) CPUs, $(uname -sr), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "java: $(java -version 2>&1 | head -1), generator JVM options: $java_opts"
+	echo "java: $("$java_bin" -version 2>&1 | head -1), generator JVM options: $java_opts"
 	echo "endpoint: bench/TrivialHttpServer.java (Netty, 1 event-loop thread) at $url"
 	echo "settings: $connections connections; wrk -t2 for $wrk_duration twice; generator closed model for $duration after 10 s warmup"
 	echo
