@@ -22,14 +22,6 @@ final class CpuSampling {
 	}
 
 	/**
-	 * @return the first engine of {@link #ENGINES} the profiler accepts here
-	 * @throws IOException when none works
-	 */
-	static String choose(NativeProfiler profiler) throws IOException {
-		return choose(profiler, null);
-	}
-
-	/**
 	 * @param preferred the engine to try first, {@code null} for the order of {@link #ENGINES}
 	 * @return the first engine the profiler accepts here
 	 * @throws IOException when none works

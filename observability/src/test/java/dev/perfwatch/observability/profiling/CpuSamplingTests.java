@@ -16,7 +16,7 @@ class CpuSamplingTests {
 
 	@Test
 	void usesPerfEventsWhenAllowed(CapturedOutput output) throws IOException {
-		assertThat(CpuSampling.choose((command) -> "OK")).isEqualTo("cpu");
+		assertThat(CpuSampling.choose((command) -> "OK", null)).isEqualTo("cpu");
 		assertThat(output.getOut()).doesNotContain("refused");
 	}
 
@@ -29,7 +29,7 @@ class CpuSamplingTests {
 			return "OK";
 		};
 
-		assertThat(CpuSampling.choose(noPerfEvents)).isEqualTo("ctimer");
+		assertThat(CpuSampling.choose(noPerfEvents, null)).isEqualTo("ctimer");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("CPU sampling is refused here")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.contains("cpu: Perf events unavailable")
@@ -40,7 +40,7 @@ class CpuSamplingTests {
 	void fallsBackToItimerWhenCtimerIsMissingToo() throws IOException {
 		NativeProfiler onlyItimer = (command) -> command.equals("check,event=itimer") ? "OK" : "Unsupported event";
 
-		assertThat(CpuSampling.choose(onlyItimer)).isEqualTo("itimer");
+		assertThat(CpuSampling.choose(onlyItimer, null)).isEqualTo("itimer");
 	}
 
 	@Test
@@ -58,7 +58,7 @@ class CpuSamplingTests {
 
 	@Test
 	void failsWhenNoEngineWorks() {
-		assertThatIOException().isThrownBy(() -> CpuSampling.choose((command) -> "Unsupported"))
+		assertThatIOException().isThrownBy(() -> CpuSampling.choose((command) -> "Unsupported", null))
 			.withMessageContaining("no CPU sampling works here");
 	}
 
