@@ -42,7 +42,7 @@ done
 [[ -n "$dir" && -d "$dir" ]] || die "--dir must name a profiles directory"
 cli="$root/profiles-cli/target/profiles.jar"
 [[ -f "$cli" ]] || die "missing $cli: run ./mvnw -q -B -DskipTests package first"
-trap 'rm -rf "$work"' EXIT
+stop_on_exit
 
 # collapsed OUT JFR...: the windows' CPU samples as collapsed stacks ("frame;frame;... count"), by
 # jfr-converter, which the profiles jar holds as a nested jar: Spring Boot's PropertiesLauncher runs
