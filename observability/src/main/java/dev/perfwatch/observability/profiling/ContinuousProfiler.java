@@ -46,6 +46,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final SpanThreadFilter spanThreads;
 
+	private final JfrPeriodicTaskPacer pacer;
+
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
 	// Touched only on the scheduler thread.
@@ -68,6 +70,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
 		this.spanThreads = spanThreads;
+		// Only span events start JFR (async-profiler's jfrsync option); its own samples need no JFR.
+		this.pacer = properties.spanEvents() ? JfrPeriodicTaskPacer.forThisJvm() : new JfrPeriodicTaskPacer(false);
 	}
 
 	// Resolved on use: with profiling off, a missing directory setting must not stop the service.
@@ -117,6 +121,9 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		if (executor.isTerminated()) {
+			this.pacer.close();
+		}
 	}
 
 	@Override
@@ -144,6 +151,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			}
 			Files.createDirectories(serviceDir());
 			Instant start = this.clock.instant();
+			this.pacer.beforeWindow();
 			this.profiler.execute(startCommand(start));
 			this.recording = start;
 			executor.schedule(this::finishWindow, this.schedule.window().toMillis(), TimeUnit.MILLISECONDS);
@@ -176,6 +184,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			giveUp(ex);
 			return;
 		}
+		this.pacer.afterWindow();
 		try {
 			Files.move(WindowFiles.recording(serviceDir(), start), WindowFiles.window(serviceDir(), start),
 					StandardCopyOption.ATOMIC_MOVE);
