@@ -21,9 +21,8 @@ final class SpanScopeRecorder implements CurrentTraceContext.ScopeDecorator {
 		if (!event.isEnabled()) {
 			return scope;
 		}
-		event.traceIdHigh = context.traceIdHigh();
-		event.traceIdLow = context.traceId();
-		event.spanId = context.spanId();
+		event.traceId = context.traceIdString();
+		event.spanId = context.spanIdString();
 		event.begin();
 		return () -> {
 			scope.close();

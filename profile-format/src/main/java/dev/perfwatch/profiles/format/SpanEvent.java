@@ -10,7 +10,6 @@ import jdk.jfr.Timespan;
 
 /**
  * One finished span, recorded when it ends: the tree and names the profile's spans are shown with.
- * Ids are numbers, as in {@link SpanScopeEvent}; a parent id of 0 marks a trace's root.
  */
 @Name(SpanEvent.NAME)
 @Label("Span")
@@ -26,17 +25,14 @@ public final class SpanEvent extends Event {
 	 */
 	public static final String JFRSYNC_OPTION = "jfrsync=+" + SpanScopeEvent.NAME + "+" + NAME;
 
-	@Label("Trace id, high 64 bits")
-	public long traceIdHigh;
-
-	@Label("Trace id, low 64 bits")
-	public long traceIdLow;
+	@Label("Trace id")
+	public String traceId;
 
 	@Label("Span id")
-	public long spanId;
+	public String spanId;
 
 	@Label("Parent span id")
-	public long parentId;
+	public String parentId;
 
 	@Label("Name")
 	public String name;
