@@ -151,7 +151,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			}
 			Files.createDirectories(serviceDir());
 			Instant start = this.clock.instant();
-			this.pacer.beforeWindow();
 			this.profiler.execute(startCommand(start));
 			this.recording = start;
 			executor.schedule(this::finishWindow, this.schedule.window().toMillis(), TimeUnit.MILLISECONDS);

@@ -17,10 +17,12 @@ import org.apache.commons.logging.LogFactory;
  * window's span events have started JFR, that thread wakes every 10 ms whenever no running
  * recording enables a periodic event (JDK-8302821, fixed in Java 21): 98 wake-ups a second per
  * service here, about 3 ms of CPU a second each at idle and more under load, which made span events
- * cost several times the profiler's own windows. Between windows this keeps a recording in memory
- * that enables one periodic event of its own, due once an hour, whose hook emits nothing; the
- * thread then wakes about once a second. (A running recording without it does not do: measured.) It stops before each window and starts
- * after it, so it never overlaps a window's recording, whose chunks on disk it would hold on to.
+ * cost several times the profiler's own windows. From the end of the first window on, this keeps a
+ * recording in memory that enables one periodic event of its own, due once an hour, whose hook
+ * emits nothing; the thread then wakes about once a second. (A running recording without it does
+ * not do: measured.) It runs through the windows rather than stopping for each: stopped and
+ * restarted around every window, it made JFR lose the long strings of the windows' span events
+ * (span names read back as N/A). Capped at one chunk, it holds on to no window's disk chunks.
  */
 final class JfrPeriodicTaskPacer {
 
@@ -50,18 +52,7 @@ final class JfrPeriodicTaskPacer {
 	}
 
 	/**
-	 * A window is about to start: make way for its recording.
-	 */
-	void beforeWindow() {
-		Recording current = this.recording;
-		this.recording = null;
-		if (current != null) {
-			current.close();
-		}
-	}
-
-	/**
-	 * A window has stopped: pace the periodic thread until the next one.
+	 * A window has stopped: pace the periodic thread from now on.
 	 */
 	void afterWindow() {
 		if (!this.needed || this.recording != null) {
@@ -72,6 +63,7 @@ final class JfrPeriodicTaskPacer {
 			Recording pacing = new Recording();
 			pacing.setName("perfwatch: JFR periodic task pacing (JDK-8302821)");
 			pacing.setToDisk(false);
+			pacing.setMaxSize(1);
 			pacing.enable(Pace.class).withPeriod(Duration.ofHours(1));
 			pacing.start();
 			this.recording = pacing;
@@ -83,7 +75,11 @@ final class JfrPeriodicTaskPacer {
 	}
 
 	void close() {
-		beforeWindow();
+		Recording current = this.recording;
+		this.recording = null;
+		if (current != null) {
+			current.close();
+		}
 	}
 
 	boolean isPacing() {
