@@ -46,8 +46,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final SpanThreadFilter spanThreads;
 
-	private final JfrPeriodicTaskPacer pacer;
-
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
 	// Touched only on the scheduler thread.
@@ -70,8 +68,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
 		this.spanThreads = spanThreads;
-		// Only span events start JFR (async-profiler's jfrsync option); its own samples need no JFR.
-		this.pacer = properties.spanEvents() ? JfrPeriodicTaskPacer.forThisJvm() : new JfrPeriodicTaskPacer(false);
 	}
 
 	// Resolved on use: with profiling off, a missing directory setting must not stop the service.
@@ -120,9 +116,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		if (executor.isTerminated()) {
-			this.pacer.close();
 		}
 	}
 
@@ -183,7 +176,6 @@ public final class ContinuousProfiler implements SmartLifecycle {
 			giveUp(ex);
 			return;
 		}
-		this.pacer.afterWindow();
 		try {
 			Files.move(WindowFiles.recording(serviceDir(), start), WindowFiles.window(serviceDir(), start),
 					StandardCopyOption.ATOMIC_MOVE);
