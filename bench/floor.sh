@@ -38,7 +38,7 @@ module_list="$(IFS=,; echo "${services[*]}")"
 report="$work/report.txt"
 {
 	echo "# Recipe work floor, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $("$java_bin" -version 2>&1 | head -1); one thread, CPU time per call, $calls calls after $calls warm-up (data: $((calls / 4)))"
+	echo "# $(nproc) CPUs, $(java_version_line); one thread, CPU time per call, $calls calls after $calls warm-up (data: $((calls / 4)))"
 } >"$report"
 for service in "${services[@]}"; do
 	n="$calls"

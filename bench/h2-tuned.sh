@@ -59,7 +59,7 @@ fi
 report="$work/report.txt"
 {
 	echo "# data.query=recipe against data.query=tuned, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$java_bin" -version 2>&1 | head -1)"
+	echo "# $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java_version_line)"
 	echo "# 1. the query alone: one thread, CPU time per call, $calls calls per variant in $rounds rounds after $calls warm-up"
 } >"$report"
 "$java_bin" -cp "$root/data-service/target/test-classes:$root/data-service/target/classes:$(cat "$root/data-service/target/floor-classpath.txt")" \

@@ -121,7 +121,7 @@ mkdir -p "$(dirname "$out")"
 {
 	echo "# load generator vs wrk, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) CPUs, $(uname -sr), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "java: $("$java_bin" -version 2>&1 | head -1), generator JVM options: $java_opts"
+	echo "java: $(java_version_line), generator JVM options: $java_opts"
 	echo "endpoint: bench/TrivialHttpServer.java (Netty, 1 event-loop thread) at $url"
 	echo "settings: $connections connections; wrk -t2 for $wrk_duration twice; generator closed model for $duration after 10 s warmup"
 	echo

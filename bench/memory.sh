@@ -73,7 +73,7 @@ done
 mkdir -p "$(dirname "$out")"
 {
 	echo "# Memory under load, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $("$java_bin" -version 2>&1 | head -1); JVM flags: ${flags[*]}; tracing 100 % to Zipkin"
+	echo "# $(nproc) CPUs, $(java_version_line); JVM flags: ${flags[*]}; tracing 100 % to Zipkin"
 	echo "# load: 30 s warmup, then closed model at concurrency 32 for $duration through the frontend:" \
 		"$(json_field "$work/load.json" rate achieved) req/s, $(json_field "$work/load.json" errors total) errors"
 	echo "  all MiB              RSS now   RSS peak  heap commit   max heap  peak non-heap  max heap + non-heap"

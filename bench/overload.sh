@@ -88,7 +88,7 @@ measure off $((port_base + 100))
 mkdir -p "$(dirname "$out")"
 {
 	echo "# Overload, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $("$java_bin" -version 2>&1 | head -1); tracing 100 % to Zipkin; each suite alone on the machine"
+	echo "# $(nproc) CPUs, $(java_version_line); tracing 100 % to Zipkin; each suite alone on the machine"
 	echo "# saturation = closed model at concurrency 32; then open model at 1x and 2x of it, $duration after 5 s warmup"
 	echo "# latency in ms of all answers (200 and 503), from each request's intended start"
 	echo "  shedding  load   req/s    achieved  ok/s     5xx      p50      p90      p99      max      errors  sent"

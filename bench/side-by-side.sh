@@ -193,7 +193,7 @@ clk_tck="$(getconf CLK_TCK)"
 report="$work/report.txt"
 {
 	echo "# $title, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $("$java_bin" -version 2>&1 | head -1), GET / on each frontend, tracing 100 % to one Zipkin"
+	echo "# $(nproc) CPUs, $(java_version_line), GET / on each frontend, tracing 100 % to one Zipkin"
 	echo "# ${#stacks[@]} stacks loaded at once, $load_words, $rounds rounds of ${round_seconds}s after ${solo_warmup}s of"
 	echo "# warm-up of each stack alone ($solo_words) and ${warmed}s of all together (in its last 30 s the JIT compilers"
 	echo "# took $jit_share % of the stacks' CPU); every service: -Xmx384m, then its stack's options:"

@@ -200,7 +200,7 @@ measurements="$out_dir/sizing-measurements.json"
 {
 	printf '{\n  "schema_version": 1,\n  "measured_at": "%s",\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	printf '  "environment": "%s CPUs, %s, load average %s before and %s after; services: %s; tracing 100 %% to Zipkin",\n' \
-		"$(nproc)" "$("$java_bin" -version 2>&1 | head -1 | tr -d '"')" "$load_before" "$load_after" "${java_opts[*]}"
+		"$(nproc)" "$(java_version_line | tr -d '"')" "$load_before" "$load_after" "${java_opts[*]}"
 	printf '  "startup_seconds": { '
 	sep=""
 	for name in "${services[@]}"; do printf '%s"%s": %s' "$sep" "$name" "${startup[$name]}"; sep=", "; done
@@ -220,7 +220,7 @@ stop_started
 rm -f "$out_dir/sizing.env"
 {
 	echo "# Cloud Run sizing from the local suite, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-	echo "# $(nproc) CPUs, $(uname -sr), $("$java_bin" -version 2>&1 | head -1)"
+	echo "# $(nproc) CPUs, $(uname -sr), $(java_version_line)"
 	echo "# load average (1, 5, 15 min) before the run: $load_before; at its end: $load_after" \
 		"$( ((waited > 0)) && echo "(waited ${waited}s for the 1-minute figure to fall below $max_load)")"
 	echo "# services: ${java_opts[*]}, tracing 100 % to Zipkin, all on this machine"

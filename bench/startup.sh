@@ -110,7 +110,7 @@ start_variant() {
 	esac
 }
 
-java_version=$("$java_bin" -version 2>&1 | head -1 | cut -d'"' -f2)
+java_version=$(java_version_line | cut -d'"' -f2)
 jdk25_version=$("$jdk25/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)
 labels=("java $java_version, fat jar" "java $jdk25_version, image, no cache" "java $jdk25_version, image + AOT cache")
 if [[ "$candidates" == true ]]; then labels+=("  + lazy initialisation" "  + C1 only"); fi

@@ -201,7 +201,7 @@ mkdir -p "$(dirname "$out")"
 {
 	echo "# perfwatch suite benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine: $(nproc) CPUs, $(uname -sr), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "java: $("$java_bin" -version 2>&1 | head -1); service JVM options: ${SERVICE_JAVA_OPTS:--Xmx256m}" \
+	echo "java: $(java_version_line); service JVM options: ${SERVICE_JAVA_OPTS:--Xmx256m}" \
 		"(the Serial collector unless they name one: scripts/lib.sh); profiling $profiling; tracing 100 % to Zipkin"
 	echo "warmup: ${warmed}s of unmeasured closed-model load at concurrency 8 before any figure; in its last" \
 		"${warmup_step}s the JIT compilers took $jit_share % of the services' CPU"

@@ -12,6 +12,8 @@
 # and call stop_on_exit. A script with a scratch directory keeps it in `work`: cleanup removes it.
 
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# java_version_line: the first line of `java -version` of that JVM, for the reports' headers.
+java_version_line() { "$java_bin" -version 2>&1 | head -1; }
 # The services in start order (callees first) and their offsets from a port base.
 suite_services=(data-service auth-service api-gateway-service frontend-service)
 declare -A suite_port_offset=([frontend-service]=0 [api-gateway-service]=1 [auth-service]=2 [data-service]=3)
