@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# What the continuous profiler costs, measured inside the same processes. One suite profiles on
+# its schedule (a window every period) under a saturating closed-model load, and its throughput in
+# the seconds when any of its services records a window (or is writing one out) is compared with
+# its throughput in the quiet seconds between windows, in the same JVMs and the same minutes. Two
+# stacks started apart differ by up to 3 % here whatever they run (the A/A controls of
+# bench/side-by-side.sh), more than the 1 % the goal allows; this comparison has no second stack.
+#
+# Each period of the measured load (a minute by default) holds each service's window once: its
+# cost is 1 - (the period's mean rate) / (the rate of its quiet seconds), the throughput the
+# windows took; the report gives the mean over the periods with a 95 % interval, and the cost
+# inside the windows alone.
+#
+# What it cannot see: a cost paid every second, window or not. Without span events the profiler
+# is idle between windows (a loaded, idle profiler cost nothing measurable:
+# bench/results/profiling-overhead-loaded.txt). With --span-events, JFR stays started between
+# windows, and on Java 17 its "JFR Periodic Tasks" thread wakes every 10 ms whenever no recording
+# runs (JDK-8302821, fixed in 21; bench/results/span-events-cost.txt): the report adds that
+# thread's CPU, as a share of the machine's, to the windows' cost. The span events' recording
+# calls outside windows (JFR's disabled-event path) are not seen by either figure.
+#
+# Usage: bench/profiler-windows.sh [--span-events] [--concurrency N] [--warmup S] [--periods N]
+#                                  [--guard S] [--out FILE]
+#   --span-events  the perfwatch default (span scope and finished-span events in the windows);
+#                  without it, the windows hold CPU, wall and allocation samples only
+#   --concurrency  requests in flight (default 4: saturation on this 2-core machine)
+#   --warmup       seconds of load before the measured periods (default 240: the JIT settles)
+#   --periods      measured periods (default 8)
+#   --guard        seconds after a window's file is written that still count as the window
+#                  (default 2), and one before it starts
+#   --out          the report (default bench/results/profiler-windows.txt)
+#   Every service runs with -Xmx384m; SERVICE_JAVA_OPTS adds options (e.g. another schedule:
+#   -Dperfwatch.profiling.period=30s). Needs the jars from `./mvnw -q -B -DskipTests package`.
+#   Env: BASE_PORT (default 18300; uses BASE_PORT..BASE_PORT+3 and BASE_PORT+9 for Zipkin).
+#   Takes about 5 minutes of start and warm-up, then a minute per period.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+
+usage() { header_usage; }
+
+span_events=false
+concurrency=4
+warmup=240
+periods=8
+guard=2
+result="$root/bench/results/profiler-windows.txt"
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+		--span-events) span_events=true; shift ;;
+		--concurrency) concurrency="$2"; shift 2 ;;
+		--warmup) warmup="$2"; shift 2 ;;
+		--periods) periods="$2"; shift 2 ;;
+		--guard) guard="$2"; shift 2 ;;
+		--out) result="$2"; shift 2 ;;
+		-h|--help) usage; exit 0 ;;
+		*) unknown_option "$1" ;;
+	esac
+done
+((periods >= 3)) || die "--periods must be at least 3: the spread of the periods is part of the result"
+
+for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
+	[[ -f "$root/$jar/target/$jar.jar" ]] || die "missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first"
+done
+
+base_port="${BASE_PORT:-18300}"
+work="$(mktemp -d)"
+stop_on_exit
+
+read -r -a extra_options <<<"${SERVICE_JAVA_OPTS:-}"
+options=(-Xmx384m -Dperfwatch.profiling.enabled=on -Dperfwatch.profiling.mode=continuous
+	"-Dperfwatch.profiling.span-events=$span_events" "-Dperfwatch.profiling.dir=$work/profiles" "${extra_options[@]}")
+bench_zipkin $((base_port + 9))
+start_services "$base_port" $((base_port + 9)) "$work" "${options[@]}"
+wait_services "$base_port"
+pids=()
+for name in "${suite_services[@]}"; do
+	pids+=("$(pid_on_port $((base_port + suite_port_offset[$name])))")
+done
+# The schedule's period as the services logged it (PT1M, PT30S).
+period_seconds="$(sed -n 's/.*Continuous profiling of .*: every PT\([0-9HMS]*\),.*/\1/p' "$work/frontend-service.log" | head -1 |
+	awk '{ s = 0; if (match($0, /[0-9]+H/)) s += 3600 * substr($0, RSTART, RLENGTH - 1);
+		if (match($0, /[0-9]+M/)) s += 60 * substr($0, RSTART, RLENGTH - 1);
+		if (match($0, /[0-9]+S/)) s += substr($0, RSTART, RLENGTH - 1); print s }')"
+[[ -n "$period_seconds" && "$period_seconds" -gt 0 ]] || die "the services did not log their profiling schedule: see $work/frontend-service.log"
+
+url="http://127.0.0.1:$base_port/"
+log "warm-up: ${warmup}s at concurrency $concurrency"
+run_loadgen "$url" --concurrency "$concurrency" --duration "${warmup}s" --slowest 1 --out "$work/warmup.json" >/dev/null
+
+# periodic_ticks: CPU clock ticks of the services' "JFR Periodic Tasks" threads so far.
+periodic_ticks() {
+	local total=0 pid task
+	for pid in "${pids[@]}"; do
+		for task in /proc/"$pid"/task/*; do
+			[[ "$(cat "$task/comm" 2>/dev/null)" == "JFR Periodic Ta"* ]] || continue
+			total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
+		done
+	done
+	echo "$total"
+}
+
+measured=$((periods * period_seconds))
+log "measuring: $periods periods of ${period_seconds}s at concurrency $concurrency"
+periodic_before="$(periodic_ticks)"
+start_epoch="$EPOCHSECONDS"
+# Every progress line closes one second of load: stamp it with the time it arrived.
+# (run_loadgen turns progress off.)
+"$java_bin" -Xmx256m -jar "$root/load-generator/target/load-generator.jar" --concurrency "$concurrency" \
+	--duration "${measured}s" --slowest 1 --progress lines --progress-every 0.5 --out "$work/measured.json" "$url" 2>&1 >/dev/null |
+	while IFS= read -r line; do
+		if [[ "$line" =~ rate\ ([0-9.]+)\ req/s ]]; then
+			printf '%s\t%s\n' "$EPOCHREALTIME" "${BASH_REMATCH[1]}"
+		fi
+	done >"$work/rates.tsv"
+end_epoch="$EPOCHSECONDS"
+periodic_after="$(periodic_ticks)"
+
+# One line per window: service, start (the file's name, UTC), end (when the file was last written).
+for name in "${suite_services[@]}"; do
+	for file in "$work/profiles/$name"/*.jfr; do
+		[[ -f "$file" ]] || continue
+		stamp="$(basename "$file" .jfr)"
+		printf '%s\t%s\t%s\n' "$name" \
+			"$(date -u -d "${stamp:0:8} ${stamp:9:2}:${stamp:11:2}:${stamp:13:2}" +%s)" "$(stat -c %Y "$file")"
+	done
+done >"$work/windows.tsv"
+
+ticks_per_second="$(getconf CLK_TCK)"
+cpus="$(nproc)"
+{
+	echo "# Profiler windows against the quiet seconds between them, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "# $cpus CPUs, $(java_version_line); one suite, tracing 100 % to Zipkin, the continuous schedule"
+	echo "# (every ${period_seconds}s) $([[ $span_events == true ]] && echo with || echo without) span events; service options: ${options[*]//$work/WORK}"
+	echo "# closed model, $concurrency in flight, ${warmup}s of warm-up, then $periods periods of ${period_seconds}s;"
+	echo "# a second counts as a window's when any service records one, from a second before its start to"
+	echo "# ${guard}s after its file is written; the others are quiet"
+	awk -F'\t' -v start="$start_epoch" -v period="$period_seconds" -v guard="$guard" -v n="$periods" '
+		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; wn[nw] = $1; next }
+		{
+			t = $1; rate = $2; p = int((t - 1 - start) / period) + 1
+			if (p < 1 || p > n) next
+			busy = 0
+			for (i = 1; i <= nw; i++) if (t > ws[i] && t - 1 < we[i]) { busy = 1; break }
+			all[p] += rate; alln[p]++
+			if (busy) { b[p] += rate; bn[p]++ } else { q[p] += rate; qn[p]++ }
+		}
+		function tq(df) { return df >= 30 ? 2.04 : (df == 1 ? 12.71 : df == 2 ? 4.30 : df == 3 ? 3.18 : df == 4 ? 2.78 : df == 5 ? 2.57 : df == 6 ? 2.45 : df == 7 ? 2.36 : df == 8 ? 2.31 : df == 9 ? 2.26 : df < 15 ? 2.20 : df < 20 ? 2.12 : 2.07) }
+		END {
+			printf "%-7s %8s %8s %12s %12s %12s %10s %10s\n", "period", "window s", "quiet s", "window req/s", "quiet req/s", "all req/s", "in window", "period"
+			k = 0
+			for (p = 1; p <= n; p++) {
+				if (!qn[p] || !bn[p]) { printf "%-7d %8d %8d  (skipped: no %s seconds)\n", p, bn[p], qn[p], qn[p] ? "window" : "quiet"; continue }
+				qr = q[p] / qn[p]; br = b[p] / bn[p]; ar = all[p] / alln[p]
+				c = 1 - ar / qr; w = 1 - br / qr
+				printf "%-7d %8d %8d %12.1f %12.1f %12.1f %9.2f%% %9.2f%%\n", p, bn[p], qn[p], br, qr, ar, 100 * w, 100 * c
+				k++; cs[k] = c; wsum += w; csum += c; bsec += bn[p]; asec += alln[p]
+			}
+			if (k < 2) { print "too few periods with both window and quiet seconds"; exit 1 }
+			mean = csum / k; ss = 0
+			for (i = 1; i <= k; i++) ss += (cs[i] - mean) ^ 2
+			half = tq(k - 1) * sqrt(ss / (k - 1)) / sqrt(k)
+			printf "windows cost %.2f %% +- %.2f %% of throughput over whole periods (mean of %d periods, 95 %% interval);\n", 100 * mean, 100 * half, k
+			printf "inside the windows %.2f %%, which took %.0f %% of the seconds\n", 100 * wsum / k, 100 * bsec / asec
+		}' "$work/windows.tsv" "$work/rates.tsv"
+	awk -v ticks=$((periodic_after - periodic_before)) -v hz="$ticks_per_second" -v secs=$((end_epoch - start_epoch)) -v cpus="$cpus" 'BEGIN {
+		ms = 1000 * ticks / hz / secs
+		printf "JFR Periodic Tasks threads: %.2f ms of CPU per second in all four services, %.2f %% of %d CPUs (a cost of every second, not in the figure above)\n", ms, ms / (10 * cpus), cpus }'
+	echo "windows recorded in the measured periods: $(awk -F'\t' -v s="$start_epoch" -v e="$end_epoch" '$2 >= s && $2 < e' "$work/windows.tsv" | wc -l)"
+	# Where in a window the throughput goes: the services' windows of one period start within a few
+	# seconds of each other (each service's schedule starts with it), so seconds are counted from
+	# the first start of each such group, and each second's rate is set against its period's quiet
+	# rate.
+	echo
+	echo "throughput by second from the first window start of each period (rate / the period's quiet rate):"
+	awk -F'\t' -v start="$start_epoch" -v period="$period_seconds" -v n="$periods" -v guard="$guard" '
+		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; svc[nw] = $1; st[nw] = $2; next }
+		{ t[++nr] = $1; r[nr] = $2 }
+		END {
+			# quiet rate per period, as above
+			for (i = 1; i <= nr; i++) {
+				p = int((t[i] - 1 - start) / period) + 1; busy = 0
+				for (j = 1; j <= nw; j++) if (t[i] > ws[j] && t[i] - 1 < we[j]) { busy = 1; break }
+				if (!busy) { q[p] += r[i]; qn[p]++ }
+			}
+			# groups of window starts: a start more than half a period after the previous one opens a group
+			for (j = 1; j <= nw; j++) {
+				v = st[j]
+				for (k = j - 1; k >= 1 && sorted[k] > v; k--) sorted[k + 1] = sorted[k]
+				sorted[k + 1] = v
+			}
+			for (j = 1; j <= nw; j++) if (j == 1 || sorted[j] > sorted[j - 1] + period / 2) g[++ng] = sorted[j]
+			for (i = 1; i <= nr; i++) {
+				p = int((t[i] - 1 - start) / period) + 1
+				if (p < 1 || p > n || !qn[p]) continue
+				best = ""
+				for (k = 1; k <= ng; k++) if (g[k] <= t[i] - 1 + 3) best = g[k]
+				if (best == "") continue
+				o = int(t[i] - 1 - best)
+				if (o > 25 || o >= period - 3) continue
+				sum[o] += r[i] / (q[p] / qn[p]); cnt[o]++
+			}
+			for (j = 1; j <= nw; j++) {
+				for (k = ng; k >= 1; k--) if (g[k] <= st[j]) break
+				late[svc[j]] += st[j] - g[k]; lc[svc[j]]++; len[svc[j]] += we[j] - guard - st[j]
+			}
+			for (s in late) printf "  %-20s starts %4.1f s after the first, records %4.1f s and writes its file\n", s, late[s] / lc[s], len[s] / lc[s]
+			for (o = -3; o <= 25; o++) if (cnt[o]) printf "  %+3d s  %6.3f  (%d seconds)\n", o, sum[o] / cnt[o], cnt[o]
+		}' "$work/windows.tsv" "$work/rates.tsv"
+} | tee "$result"
