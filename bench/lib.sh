@@ -41,16 +41,29 @@ cpu_ticks() {
 	echo "$total"
 }
 
-# jit_ticks PID: user+system clock ticks of the JVM's JIT compiler threads so far ("C1 CompilerThre",
-# "C2 CompilerThre" in /proc). A suite still compiling spends a large share of its CPU there.
-jit_ticks() {
+# thread_ticks PID NAME_GLOB: user+system clock ticks so far of the process's threads whose name (as
+# /proc shows it, cut to 15 characters) matches NAME_GLOB.
+thread_ticks() {
 	local total=0 task comm
 	for task in /proc/"$1"/task/*; do
 		comm="$(cat "$task/comm" 2>/dev/null)" || continue
-		[[ "$comm" == C[12]\ CompilerThre* ]] || continue
+		# shellcheck disable=SC2053 # $2 is a glob on purpose
+		[[ "$comm" == $2 ]] || continue
 		total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
 	done
 	echo "$total"
+}
+
+# jit_ticks PID: user+system clock ticks of the JVM's JIT compiler threads so far ("C1 CompilerThre",
+# "C2 CompilerThre" in /proc). A suite still compiling spends a large share of its CPU there.
+jit_ticks() { thread_ticks "$1" 'C[12] CompilerThre*'; }
+
+# require_suite_jars: fails unless the four service jars and the load generator are built.
+require_suite_jars() {
+	local jar
+	for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
+		[[ -f "${root:?}/$jar/target/$jar.jar" ]] || die "missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first"
+	done
 }
 
 # json_field FILE SECTION KEY: a number from the load generator's --out report.

@@ -61,9 +61,7 @@ while [[ $# -gt 0 ]]; do
 done
 ((periods >= 3)) || die "--periods must be at least 3: the spread of the periods is part of the result"
 
-for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
-	[[ -f "$root/$jar/target/$jar.jar" ]] || die "missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first"
-done
+require_suite_jars
 
 base_port="${BASE_PORT:-18300}"
 work="$(mktemp -d)"
@@ -92,12 +90,9 @@ run_loadgen "$url" --concurrency "$concurrency" --duration "${warmup}s" --slowes
 
 # periodic_ticks: CPU clock ticks of the services' "JFR Periodic Tasks" threads so far.
 periodic_ticks() {
-	local total=0 pid task
+	local total=0 pid
 	for pid in "${pids[@]}"; do
-		for task in /proc/"$pid"/task/*; do
-			[[ "$(cat "$task/comm" 2>/dev/null)" == "JFR Periodic Ta"* ]] || continue
-			total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
-		done
+		total=$((total + $(thread_ticks "$pid" 'JFR Periodic Ta*')))
 	done
 	echo "$total"
 }

@@ -104,9 +104,7 @@ base_port="${BASE_PORT:-18100}"
 work="$(mktemp -d)"
 stop_on_exit
 
-for jar in frontend-service api-gateway-service auth-service data-service load-generator; do
-	[[ -f "$root/$jar/target/$jar.jar" ]] || die "missing $jar/target/$jar.jar: run ./mvnw -q -B -DskipTests package first"
-done
+require_suite_jars
 for tool in curl bc; do
 	require_command "$tool" "apt-get install $tool"
 done
