@@ -132,15 +132,17 @@ cpus="$(nproc)"
 	echo "# closed model, $concurrency in flight, ${warmup}s of warm-up, then $periods periods of ${period_seconds}s;"
 	echo "# a second counts as a window's when any service records one, from a second before its start to"
 	echo "# ${guard}s after its file is written; the others are quiet"
-	awk -F'\t' -v start="$start_epoch" -v period="$period_seconds" -v guard="$guard" -v n="$periods" '
-		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; wn[nw] = $1; next }
+	awk -F'\t' -v start="$start_epoch" -v end="$end_epoch" -v period="$period_seconds" -v guard="$guard" -v n="$periods" \
+		-v ticks=$((periodic_after - periodic_before)) -v hz="$ticks_per_second" -v cpus="$cpus" '
+		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; svc[nw] = $1; st[nw] = $2; next }
 		{
-			t = $1; rate = $2; p = int((t - 1 - start) / period) + 1
-			if (p < 1 || p > n) next
+			# Each second: its period, and whether any window covers part of it.
+			t[++nr] = $1; r[nr] = $2; p = int((t[nr] - 1 - start) / period) + 1; per[nr] = p
 			busy = 0
-			for (i = 1; i <= nw; i++) if (t > ws[i] && t - 1 < we[i]) { busy = 1; break }
-			all[p] += rate; alln[p]++
-			if (busy) { b[p] += rate; bn[p]++ } else { q[p] += rate; qn[p]++ }
+			for (j = 1; j <= nw; j++) if (t[nr] > ws[j] && t[nr] - 1 < we[j]) { busy = 1; break }
+			if (p < 1 || p > n) next
+			all[p] += r[nr]; alln[p]++
+			if (busy) { b[p] += r[nr]; bn[p]++ } else { q[p] += r[nr]; qn[p]++ }
 		}
 		function tq(df) { return df >= 30 ? 2.04 : (df == 1 ? 12.71 : df == 2 ? 4.30 : df == 3 ? 3.18 : df == 4 ? 2.78 : df == 5 ? 2.57 : df == 6 ? 2.45 : df == 7 ? 2.36 : df == 8 ? 2.31 : df == 9 ? 2.26 : df < 15 ? 2.20 : df < 20 ? 2.12 : 2.07) }
 		END {
@@ -159,28 +161,18 @@ cpus="$(nproc)"
 			half = tq(k - 1) * sqrt(ss / (k - 1)) / sqrt(k)
 			printf "windows cost %.2f %% +- %.2f %% of throughput over whole periods (mean of %d periods, 95 %% interval);\n", 100 * mean, 100 * half, k
 			printf "inside the windows %.2f %%, which took %.0f %% of the seconds\n", 100 * wsum / k, 100 * bsec / asec
-		}' "$work/windows.tsv" "$work/rates.tsv"
-	awk -v ticks=$((periodic_after - periodic_before)) -v hz="$ticks_per_second" -v secs=$((end_epoch - start_epoch)) -v cpus="$cpus" 'BEGIN {
-		ms = 1000 * ticks / hz / secs
-		printf "JFR Periodic Tasks threads: %.2f ms of CPU per second in all four services, %.2f %% of %d CPUs (a cost of every second, not in the figure above)\n", ms, ms / (10 * cpus), cpus }'
-	echo "windows recorded in the measured periods: $(awk -F'\t' -v s="$start_epoch" -v e="$end_epoch" '$2 >= s && $2 < e' "$work/windows.tsv" | wc -l)"
-	# Where in a window the throughput goes: the services' windows of one period start within a few
-	# seconds of each other (each service's schedule starts with it), so seconds are counted from
-	# the first start of each such group, and each second's rate is set against its period's quiet
-	# rate.
-	echo
-	echo "throughput by second from the first window start of each period (rate / the period's quiet rate):"
-	awk -F'\t' -v start="$start_epoch" -v period="$period_seconds" -v n="$periods" -v guard="$guard" '
-		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; svc[nw] = $1; st[nw] = $2; next }
-		{ t[++nr] = $1; r[nr] = $2 }
-		END {
-			# quiet rate per period, as above
-			for (i = 1; i <= nr; i++) {
-				p = int((t[i] - 1 - start) / period) + 1; busy = 0
-				for (j = 1; j <= nw; j++) if (t[i] > ws[j] && t[i] - 1 < we[j]) { busy = 1; break }
-				if (!busy) { q[p] += r[i]; qn[p]++ }
-			}
-			# groups of window starts: a start more than half a period after the previous one opens a group
+			ms = 1000 * ticks / hz / (end - start)
+			printf "JFR Periodic Tasks threads: %.2f ms of CPU per second in all four services, %.2f %% of %d CPUs (a cost of every second, not in the figure above)\n", ms, ms / (10 * cpus), cpus
+			recorded = 0
+			for (j = 1; j <= nw; j++) if (st[j] >= start && st[j] < end) recorded++
+			printf "windows recorded in the measured periods: %d\n", recorded
+
+			# Where in a window the throughput goes: the windows of the services in one period start within
+			# a few seconds of each other (the schedule of each service starts with it), so seconds are
+			# counted from the first start of each such group (a start more than half a period after
+			# the one before opens a group), the rate of each second set against the quiet rate of its period.
+			print ""
+			print "throughput by second from the first window start of each period (rate / the period'"'"'s quiet rate):"
 			for (j = 1; j <= nw; j++) {
 				v = st[j]
 				for (k = j - 1; k >= 1 && sorted[k] > v; k--) sorted[k + 1] = sorted[k]
@@ -188,7 +180,7 @@ cpus="$(nproc)"
 			}
 			for (j = 1; j <= nw; j++) if (j == 1 || sorted[j] > sorted[j - 1] + period / 2) g[++ng] = sorted[j]
 			for (i = 1; i <= nr; i++) {
-				p = int((t[i] - 1 - start) / period) + 1
+				p = per[i]
 				if (p < 1 || p > n || !qn[p]) continue
 				best = ""
 				for (k = 1; k <= ng; k++) if (g[k] <= t[i] - 1 + 3) best = g[k]
