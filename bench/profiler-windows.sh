@@ -185,7 +185,10 @@ cpus="$(nproc)"
 				best = ""
 				for (k = 1; k <= ng; k++) if (g[k] <= t[i] - 1 + 3) best = g[k]
 				if (best == "") continue
-				o = int(t[i] - 1 - best)
+				# Whole seconds from the group start, rounded down (int() would put the second
+				# before the start in the +0 row).
+				x = t[i] - 1 - best; o = int(x)
+				if (o > x) o--
 				if (o > 25 || o >= period - 3) continue
 				sum[o] += r[i] / (q[p] / qn[p]); cnt[o]++
 			}
