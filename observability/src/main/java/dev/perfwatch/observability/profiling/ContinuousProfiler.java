@@ -46,6 +46,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 
 	private final SpanThreadFilter spanThreads;
 
+	private final AllocationSampling allocationSampling;
+
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
 	// Touched only on the scheduler thread.
@@ -60,7 +62,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 	 * {@code null} without span events
 	 */
 	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock,
-			SpanThreadFilter spanThreads) {
+			SpanThreadFilter spanThreads, AllocationSampling allocationSampling) {
 		this.properties = properties;
 		this.service = service;
 		this.loader = loader;
@@ -68,6 +70,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
 		this.spanThreads = spanThreads;
+		this.allocationSampling = allocationSampling;
 	}
 
 	// Resolved on use: with profiling off, a missing directory setting must not stop the service.
@@ -138,7 +141,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 				}
 				logger.info("Continuous profiling of " + this.service + " (" + this.properties.mode().name().toLowerCase()
 						+ " mode): every " + this.schedule.period() + ", " + this.schedule.window() + " of cpu ("
-						+ this.cpuEngine + "), alloc and wall" + (filtersWall() ? " (of threads in spans)" : "")
+						+ this.cpuEngine + "), alloc (up to " + this.schedule.allocSamplesPerSecond()
+						+ " samples/s) and wall" + (filtersWall() ? " (of threads in spans)" : "")
 						+ (this.properties.spanEvents() ? " with span scopes" : "")
 						+ " into " + serviceDir().toAbsolutePath());
 			}
@@ -158,7 +162,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 	}
 
 	private String startCommand(Instant start) {
-		return "start,jfr," + this.schedule.profilerOptions(this.cpuEngine, filtersWall())
+		return "start,jfr,"
+				+ this.schedule.profilerOptions(this.cpuEngine, filtersWall(), this.allocationSampling.nextInterval())
 				+ (this.properties.spanEvents() ? "," + SpanEvent.JFRSYNC_OPTION : "") + ",file="
 				+ WindowFiles.recording(serviceDir(), start).toAbsolutePath();
 	}

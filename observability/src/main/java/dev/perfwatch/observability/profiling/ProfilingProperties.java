@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param keepFor how old a window may grow before pruning removes it
  * @param cpuInterval CPU time between two CPU samples of a thread, if not the mode's
  * @param wallInterval wall-clock time between two wall-clock samples, if not the mode's
- * @param allocInterval bytes allocated between two allocation samples, if not the mode's
+ * @param allocInterval bytes allocated between two allocation samples at least, if not the mode's
+ * @param allocSamplesPerSecond allocation samples a second a busy service keeps to, if not the mode's
  * @param nativeLibrary a libasyncProfiler to load instead of the one inside the async-profiler jar
  * @param cpuEngine how CPU time is sampled, {@code cpu}, {@code ctimer} or {@code itimer}, tried
  * before the others; unset: the first of them this machine allows
@@ -29,7 +30,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("perfwatch.profiling")
 public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean spanEvents, Path dir, Duration period,
 		Duration window, int keepWindows, Duration keepFor, Duration cpuInterval, Duration wallInterval,
-		DataSize allocInterval, Path nativeLibrary, String cpuEngine) {
+		DataSize allocInterval, Integer allocSamplesPerSecond, Path nativeLibrary, String cpuEngine) {
 
 	public ProfilingProperties {
 		mode = (mode != null) ? mode : ProfilingMode.CONTINUOUS;
@@ -39,7 +40,8 @@ public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean s
 		ProfilingSchedule base = this.mode.schedule();
 		return new ProfilingSchedule(or(this.period, base.period()), or(this.window, base.window()),
 				or(this.cpuInterval, base.cpuInterval()), or(this.wallInterval, base.wallInterval()),
-				or(this.allocInterval, base.allocInterval()), base.batchIdleWall(),
+				or(this.allocInterval, base.allocInterval()),
+				or(this.allocSamplesPerSecond, base.allocSamplesPerSecond()), base.batchIdleWall(),
 				base.wallInSpansOnly());
 	}
 
@@ -61,6 +63,10 @@ public record ProfilingProperties(boolean enabled, ProfilingMode mode, boolean s
 			// The JVM's heap sampling interval is a jint: 4 GiB would wrap to 0, a sample per allocation.
 			return "perfwatch.profiling.alloc-interval (" + allocBytes + " bytes) must be between 1 byte and "
 					+ Integer.MAX_VALUE + " bytes";
+		}
+		if (schedule.allocSamplesPerSecond() < 1) {
+			return "perfwatch.profiling.alloc-samples-per-second (" + schedule.allocSamplesPerSecond()
+					+ ") must be at least 1";
 		}
 		if (this.cpuEngine != null && !CpuSampling.ENGINES.contains(this.cpuEngine)) {
 			return "perfwatch.profiling.cpu-engine (" + this.cpuEngine + ") must be one of " + CpuSampling.ENGINES;

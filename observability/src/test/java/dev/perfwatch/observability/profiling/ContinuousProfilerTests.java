@@ -94,6 +94,23 @@ class ContinuousProfilerTests {
 	}
 
 	@Test
+	void keepsABusyServiceToItsAllocationSampleRate() throws Exception {
+		// Every kilobyte would be thousands of samples a second under this load.
+		try (ConfigurableApplicationContext app = start("perfwatch.profiling.alloc-interval=1KB",
+				"perfwatch.profiling.alloc-samples-per-second=20")) {
+			Path serviceDir = this.profiles.resolve(SERVICE);
+			// The third window's interval comes from a period under load, not from the start-up.
+			Path window = loadUntil(port(app), serviceDir, (candidate) -> WindowFiles.complete(serviceDir).size() >= 3
+					&& HandlerCosts.read(candidate, ProfileType.ALLOC, HANDLER_ALLOCATE).shareOf(BUILD) > 0);
+			long samples = RecordingFile.readAllEvents(window)
+				.stream()
+				.filter((event) -> event.getEventType().getName().startsWith("jdk.ObjectAllocation"))
+				.count();
+			assertThat(samples).isPositive().isLessThan(100);
+		}
+	}
+
+	@Test
 	void unreadableNativeLibraryLeavesTheServiceHealthy(CapturedOutput output) throws Exception {
 		try (ConfigurableApplicationContext app = start("perfwatch.profiling.native-library=/nonexistent/libasyncProfiler.so")) {
 			int port = port(app);

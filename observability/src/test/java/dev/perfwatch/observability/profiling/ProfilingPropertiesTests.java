@@ -34,19 +34,30 @@ class ProfilingPropertiesTests {
 	}
 
 	@Test
+	void anAllocationSampleRateMustBePositive() {
+		ProfilingProperties none = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
+				null, 60, Duration.ofHours(24), null, null, null, 0, null, null);
+		assertThat(none.problem()).contains("perfwatch.profiling.alloc-samples-per-second (0)");
+		ProfilingProperties one = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
+				null, 60, Duration.ofHours(24), null, null, null, 1, null, null);
+		assertThat(one.problem()).isNull();
+		assertThat(one.schedule().allocSamplesPerSecond()).isEqualTo(1);
+	}
+
+	@Test
 	void aCpuEngineMustBeOneAsyncProfilerHas() {
 		ProfilingProperties perf = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
-				null, 60, Duration.ofHours(24), null, null, null, null, "itimer");
+				null, 60, Duration.ofHours(24), null, null, null, null, null, "itimer");
 		assertThat(perf.problem()).isNull();
 		ProfilingProperties wrong = new ProfilingProperties(true, ProfilingMode.CONTINUOUS, true, Path.of("profiles"), null,
-				null, 60, Duration.ofHours(24), null, null, null, null, "wall");
+				null, 60, Duration.ofHours(24), null, null, null, null, null, "wall");
 		assertThat(wrong.problem()).contains("perfwatch.profiling.cpu-engine (wall)");
 	}
 
 	private static ProfilingProperties properties(ProfilingMode mode, Duration period, Duration window,
 			DataSize allocInterval) {
 		return new ProfilingProperties(true, mode, true, Path.of("profiles"), period, window, 60, Duration.ofHours(24),
-				null, null, allocInterval, null, null);
+				null, null, allocInterval, null, null, null);
 	}
 
 }
