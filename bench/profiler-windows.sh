@@ -20,7 +20,7 @@
 # calls outside windows (JFR's disabled-event path) are not seen by either figure.
 #
 # Usage: bench/profiler-windows.sh [--span-events] [--concurrency N] [--warmup S] [--periods N]
-#                                  [--guard S] [--out FILE]
+#                                  [--guard S] [--perf] [--out FILE]
 #   --span-events  the perfwatch default (span scope and finished-span events in the windows);
 #                  without it, the windows hold CPU, wall and allocation samples only
 #   --concurrency  requests in flight (default 4: saturation on this 2-core machine)
@@ -28,6 +28,10 @@
 #   --periods      measured periods (default 8)
 #   --guard        seconds after a window's file is written that still count as the window
 #                  (default 2), and one before it starts
+#   --perf         also samples the whole machine with Linux perf (499 Hz a CPU, as root) while
+#                  the periods are measured, and reports where the windows' extra CPU goes: CPU
+#                  samples per 1000 requests in window and quiet seconds, by service and by kind of
+#                  code (Java, JVM, kernel, async-profiler), and the symbols that grew most
 #   --out          the report (default bench/results/profiler-windows.txt)
 #   Every service runs with -Xmx384m; SERVICE_JAVA_OPTS adds options (e.g. another schedule:
 #   -Dperfwatch.profiling.period=30s). Needs the jars from `./mvnw -q -B -DskipTests package`.
@@ -42,6 +46,7 @@ source "$root/bench/lib.sh"
 usage() { header_usage; }
 
 span_events=false
+perf=false
 concurrency=4
 warmup=240
 periods=8
@@ -50,6 +55,7 @@ result="$root/bench/results/profiler-windows.txt"
 while [[ $# -gt 0 ]]; do
 	case "$1" in
 		--span-events) span_events=true; shift ;;
+		--perf) perf=true; shift ;;
 		--concurrency) concurrency="$2"; shift 2 ;;
 		--warmup) warmup="$2"; shift 2 ;;
 		--periods) periods="$2"; shift 2 ;;
@@ -62,6 +68,10 @@ done
 ((periods >= 3)) || die "--periods must be at least 3: the spread of the periods is part of the result"
 
 require_suite_jars
+if [[ $perf == true ]]; then
+	require_command perf "apt-get install linux-perf"
+	((EUID == 0 || $(cat /proc/sys/kernel/perf_event_paranoid) <= 0)) || die "--perf samples every CPU: run as root"
+fi
 
 base_port="${BASE_PORT:-18300}"
 work="$(mktemp -d)"
@@ -100,6 +110,11 @@ periodic_ticks() {
 measured=$((periods * period_seconds))
 log "measuring: $periods periods of ${period_seconds}s at concurrency $concurrency"
 periodic_before="$(periodic_ticks)"
+if [[ $perf == true ]]; then
+	# Stamped with the wall clock, like the rates and the windows' files.
+	start_logged "$work/perf.log" perf record -o "$work/perf.data" -a -F 499 -k CLOCK_REALTIME -- sleep "$measured"
+	perf_pid="${started_pids[-1]}"
+fi
 start_epoch="$EPOCHSECONDS"
 # Every progress line closes one second of load: stamp it with the time it arrived.
 # (run_loadgen turns progress off.)
@@ -111,6 +126,10 @@ start_epoch="$EPOCHSECONDS"
 		fi
 	done >"$work/rates.tsv"
 end_epoch="$EPOCHSECONDS"
+if [[ $perf == true ]]; then
+	wait "$perf_pid" || die "perf record failed: $(tail -n 3 "$work/perf.log")"
+	for i in "${!suite_services[@]}"; do printf '%s\t%s\n' "${pids[$i]}" "${suite_services[$i]}"; done >"$work/pids.tsv"
+fi
 periodic_after="$(periodic_ticks)"
 
 # One line per window: service, start (the file's name, UTC), end (when the file was last written).
@@ -122,6 +141,21 @@ for name in "${suite_services[@]}"; do
 			"$(date -u -d "${stamp:0:8} ${stamp:9:2}:${stamp:11:2}:${stamp:13:2}" +%s)" "$(stat -c %Y "$file")"
 	done
 done >"$work/windows.tsv"
+
+# What the measured windows sampled, from their files: service, seconds recorded, CPU, wall-clock
+# and allocation events, and the allocation interval the window chose.
+jfr_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
+while IFS=$'\t' read -r name first last; do
+	((first >= start_epoch && first < end_epoch)) || continue
+	file="$work/profiles/$name/$(date -u -d "@$first" +%Y%m%dT%H%M%SZ).jfr"
+	# Counted from `jfr print`: `jfr summary` leaves out async-profiler's own event types in the
+	# files JFR writes itself (span events' jfrsync).
+	counts="$("$jfr_bin" print --stack-depth 1 --events \
+		jdk.ExecutionSample,profiler.WallClockSample,jdk.ObjectAllocationInNewTLAB,jdk.ObjectAllocationOutsideTLAB,jdk.ActiveSetting "$file" |
+		awk '/^jdk.ExecutionSample / { c++ } /^profiler.WallClockSample / { w++ } /^jdk.ObjectAllocation(InNew|Outside)TLAB / { a++ }
+			/name = "alloc"/ { getline; gsub(/[^0-9]/, ""); i = $0 } END { printf "%d\t%d\t%d\t%d", c, w, a, i }')"
+	printf '%s\t%s\t%s\n' "$name" $((last - first)) "$counts"
+done <"$work/windows.tsv" >"$work/samples.tsv"
 
 ticks_per_second="$(getconf CLK_TCK)"
 cpus="$(nproc)"
@@ -199,4 +233,68 @@ cpus="$(nproc)"
 			for (s in late) printf "  %-20s starts %4.1f s after the first, records %4.1f s and writes its file\n", s, late[s] / lc[s], len[s] / lc[s]
 			for (o = -3; o <= 25; o++) if (cnt[o]) printf "  %+3d s  %6.3f  (%d seconds)\n", o, sum[o] / cnt[o], cnt[o]
 		}' "$work/windows.tsv" "$work/rates.tsv"
+	echo ""
+	echo "samples a second in the measured windows (events in their files over the seconds recorded):"
+	awk -F'\t' '
+		{ s[$1] += $2; c[$1] += $3; w[$1] += $4; a[$1] += $5; i[$1] = i[$1] " " $6 }
+		END {
+			printf "  %-20s %8s %8s %8s  %s\n", "service", "cpu", "wall", "alloc", "allocation interval of each window, bytes"
+			for (k in s) printf "  %-20s %8.0f %8.0f %8.0f %s\n", k, c[k] / s[k], w[k] / s[k], a[k] / s[k], i[k]
+		}' "$work/samples.tsv"
+	if [[ $perf == true ]]; then
+		echo ""
+		perf script -i "$work/perf.data" -F pid,time,ip,sym,dso 2>/dev/null |
+			awk -v guard="$guard" -v hz=499 '
+			FILENAME == ARGV[1] { ws[++nw] = $2 - 1; we[nw] = $3 + guard; next }
+			FILENAME == ARGV[2] {
+				t[++n] = $1; busy = 0
+				for (j = 1; j <= nw; j++) if ($1 > ws[j] && $1 - 1 < we[j]) { busy = 1; break }
+				cls[n] = busy ? "window" : "quiet"; req[cls[n]] += $2; next
+			}
+			FILENAME == ARGV[3] { svc[$1] = $2; order[++ns] = $2; next }
+			{
+				# pid time: ip symbol (dso); the symbol may hold spaces.
+				ts = $2; sub(/:$/, "", ts); ts += 0
+				if (ts <= t[1] - 1 || ts > t[n]) next
+				# The second of load it falls in: the first rate stamped at or after it.
+				lo = 1; hi = n
+				while (lo < hi) { mid = int((lo + hi) / 2); if (t[mid] < ts) lo = mid + 1; else hi = mid }
+				c = cls[lo]
+				kind = $NF ~ /perf-[0-9]+[.]map/ ? "Java" : $NF ~ /libjvm/ ? "JVM" : $NF ~ /kernel/ ? "kernel" : $NF ~ /libasyncProfiler/ ? "profiler" : "other"
+				who = ($1 in svc) ? svc[$1] : "other processes"
+				samples[c]++; by[c, who]++; bk[c, who, kind]++
+				if (who != "other processes") {
+					sym = $4
+					for (i = 5; i < NF; i++) sym = sym " " $i
+					k = kind == "Java" ? "JIT-compiled Java code of " who : sym " " $NF
+					sub(/[(][^ ]*[/]/, "(", k); sub(/-[0-9]+[.]so/, ".so", k); names[k] = 1; sc[c, k]++
+				}
+			}
+			function ms(count, cl) { return 1000 * count / req[cl] / hz }
+			END {
+				printf "where the CPU goes: ms of CPU per request (Linux perf, %d samples a second per CPU), in\n", hz
+				printf "the windows'"'"' seconds against the quiet ones; the change by kind of code:\n"
+				printf "  %-20s %8s %8s %8s %8s %8s %8s %8s %8s\n", "", "window", "quiet", "change", "Java", "JVM", "kernel", "profiler", "other"
+				order[++ns] = "other processes"  # Zipkin, the load generator, the kernel'\''s own threads
+				for (o = 1; o <= ns; o++) {
+					s = order[o]
+					printf "  %-20s %8.3f %8.3f %+8.3f", s, ms(by["window", s], "window"), ms(by["quiet", s], "quiet"), ms(by["window", s], "window") - ms(by["quiet", s], "quiet")
+					split("Java JVM kernel profiler other", kinds, " ")
+					for (x = 1; x <= 5; x++) printf " %+8.3f", ms(bk["window", s, kinds[x]], "window") - ms(bk["quiet", s, kinds[x]], "quiet")
+					printf "\n"
+				}
+				printf "  %-20s %8.3f %8.3f %+8.3f  (%d and %d samples)\n", "the machine", ms(samples["window"], "window"), ms(samples["quiet"], "quiet"), ms(samples["window"], "window") - ms(samples["quiet"], "quiet"), samples["window"], samples["quiet"]
+				print "the symbols of the four services that grew most in the windows, ms of CPU per request:"
+				for (r = 1; r <= 15; r++) {
+					best = ""; bd = 0
+					for (k in names) if (!(k in shown)) {
+						d = ms(sc["window", k], "window") - ms(sc["quiet", k], "quiet")
+						if (best == "" || d > bd) { best = k; bd = d }
+					}
+					if (best == "") break
+					shown[best] = 1
+					printf "  %+8.4f  %s\n", bd, best
+				}
+			}' "$work/windows.tsv" "$work/rates.tsv" "$work/pids.tsv" -
+	fi
 } | tee "$result"
