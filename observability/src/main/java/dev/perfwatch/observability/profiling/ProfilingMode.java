@@ -11,10 +11,11 @@ public enum ProfilingMode {
 
 	/**
 	 * Cloud Profiler's pace: one 10 s window a minute at coarse intervals, cheap enough to leave on.
-	 * At most about 150 allocation samples a second, JFR's default.
+	 * At most about 150 allocation samples a second, JFR's default; a wall sample per thread every
+	 * 100 ms (50 ms cost twice as much inside the windows: docs/profiling.md, "Overhead").
 	 */
 	CONTINUOUS(new ProfilingSchedule(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(10),
-			Duration.ofMillis(50), DataSize.ofKilobytes(512), 150, true, false)),
+			Duration.ofMillis(100), DataSize.ofKilobytes(512), 150, true, false)),
 
 	/**
 	 * For investigations: windows back to back and dense sampling, so every request of a short load
