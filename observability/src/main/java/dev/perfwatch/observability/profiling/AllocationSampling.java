@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
  * second in its default settings). A fixed interval does not scale: at 512 KiB the data service,
  * which allocates about 1 GB/s at saturation, took 2,000 samples a second, each a JVM TI stack
  * walk of the whole Spring stack, and they were the largest part of what a window cost
- * (docs/profiling.md, "Overhead"). Each sample stands for the bytes of its
- * interval, so allocation flame graphs stay in bytes and windows of different intervals add up.
+ * (docs/profiling.md, "Overhead"). Each sample stands for the bytes of its interval, so allocation
+ * flame graphs stay in bytes and windows of different intervals add up.
  */
 final class AllocationSampling {
 
