@@ -29,9 +29,9 @@
 #   --guard        seconds after a window's file is written that still count as the window
 #                  (default 2), and one before it starts
 #   --perf         also samples the whole machine with Linux perf (499 Hz a CPU, as root) while
-#                  the periods are measured, and reports where the windows' extra CPU goes: CPU
-#                  samples per 1000 requests in window and quiet seconds, by service and by kind of
-#                  code (Java, JVM, kernel, async-profiler), and the symbols that grew most
+#                  the periods are measured, and reports where the windows' extra CPU goes: ms of
+#                  CPU per request in window and quiet seconds, by service and by kind of code
+#                  (Java, JVM, kernel, async-profiler), and the symbols that grew most
 #   --out          the report (default bench/results/profiler-windows.txt)
 #   Every service runs with -Xmx384m; SERVICE_JAVA_OPTS adds options (e.g. another schedule:
 #   -Dperfwatch.profiling.period=30s). Needs the jars from `./mvnw -q -B -DskipTests package`.
