@@ -132,22 +132,33 @@ if [[ $perf == true ]]; then
 fi
 periodic_after="$(periodic_ticks)"
 
-# One line per window: service, start (the file's name, UTC), end (when the file was last written).
+# One line per window: service, start (the file's name, UTC), end (when the file was last written),
+# the file.
 for name in "${suite_services[@]}"; do
 	for file in "$work/profiles/$name"/*.jfr; do
 		[[ -f "$file" ]] || continue
 		stamp="$(basename "$file" .jfr)"
-		printf '%s\t%s\t%s\n' "$name" \
-			"$(date -u -d "${stamp:0:8} ${stamp:9:2}:${stamp:11:2}:${stamp:13:2}" +%s)" "$(stat -c %Y "$file")"
+		printf '%s\t%s\t%s\t%s\n' "$name" \
+			"$(date -u -d "${stamp:0:8} ${stamp:9:2}:${stamp:11:2}:${stamp:13:2}" +%s)" "$(stat -c %Y "$file")" "$file"
 	done
 done >"$work/windows.tsv"
+
+# One line per second of load (stamped when it ended): its time, its rate, and 1 when any window
+# covers part of it, from a second before the window starts to $guard seconds after its file is
+# written (else 0).
+awk -F'\t' -v guard="$guard" '
+	FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; next }
+	{
+		busy = 0
+		for (j = 1; j <= nw; j++) if ($1 > ws[j] && $1 - 1 < we[j]) { busy = 1; break }
+		printf "%s\t%s\t%d\n", $1, $2, busy
+	}' "$work/windows.tsv" "$work/rates.tsv" >"$work/seconds.tsv"
 
 # What the measured windows sampled, from their files: service, seconds recorded, CPU, wall-clock
 # and allocation events, and the allocation interval the window chose.
 jfr_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
-while IFS=$'\t' read -r name first last; do
+while IFS=$'\t' read -r name first last file; do
 	((first >= start_epoch && first < end_epoch)) || continue
-	file="$work/profiles/$name/$(date -u -d "@$first" +%Y%m%dT%H%M%SZ).jfr"
 	# Counted from `jfr print`: `jfr summary` leaves out async-profiler's own event types in the
 	# files JFR writes itself (span events' jfrsync).
 	counts="$("$jfr_bin" print --stack-depth 1 --events \
@@ -168,15 +179,13 @@ cpus="$(nproc)"
 	echo "# ${guard}s after its file is written; the others are quiet"
 	awk -F'\t' -v start="$start_epoch" -v end="$end_epoch" -v period="$period_seconds" -v guard="$guard" -v n="$periods" \
 		-v ticks=$((periodic_after - periodic_before)) -v hz="$ticks_per_second" -v cpus="$cpus" '
-		FNR == NR { ws[++nw] = $2 - 1; we[nw] = $3 + guard; svc[nw] = $1; st[nw] = $2; next }
+		FNR == NR { we[++nw] = $3 + guard; svc[nw] = $1; st[nw] = $2; next }
 		{
-			# Each second: its period, and whether any window covers part of it.
+			# Each second: its period, and whether it is a window'"'"'s.
 			t[++nr] = $1; r[nr] = $2; p = int((t[nr] - 1 - start) / period) + 1; per[nr] = p
-			busy = 0
-			for (j = 1; j <= nw; j++) if (t[nr] > ws[j] && t[nr] - 1 < we[j]) { busy = 1; break }
 			if (p < 1 || p > n) next
 			all[p] += r[nr]; alln[p]++
-			if (busy) { b[p] += r[nr]; bn[p]++ } else { q[p] += r[nr]; qn[p]++ }
+			if ($3) { b[p] += r[nr]; bn[p]++ } else { q[p] += r[nr]; qn[p]++ }
 		}
 		function tq(df) { return df >= 30 ? 2.04 : (df == 1 ? 12.71 : df == 2 ? 4.30 : df == 3 ? 3.18 : df == 4 ? 2.78 : df == 5 ? 2.57 : df == 6 ? 2.45 : df == 7 ? 2.36 : df == 8 ? 2.31 : df == 9 ? 2.26 : df < 15 ? 2.20 : df < 20 ? 2.12 : 2.07) }
 		END {
@@ -232,7 +241,7 @@ cpus="$(nproc)"
 			}
 			for (s in late) printf "  %-20s starts %4.1f s after the first, records %4.1f s and writes its file\n", s, late[s] / lc[s], len[s] / lc[s]
 			for (o = -3; o <= 25; o++) if (cnt[o]) printf "  %+3d s  %6.3f  (%d seconds)\n", o, sum[o] / cnt[o], cnt[o]
-		}' "$work/windows.tsv" "$work/rates.tsv"
+		}' "$work/windows.tsv" "$work/seconds.tsv"
 	echo ""
 	echo "samples a second in the measured windows (events in their files over the seconds recorded):"
 	awk -F'\t' '
@@ -244,14 +253,9 @@ cpus="$(nproc)"
 	if [[ $perf == true ]]; then
 		echo ""
 		perf script -i "$work/perf.data" -F pid,time,ip,sym,dso 2>/dev/null |
-			awk -v guard="$guard" -v hz=499 '
-			FILENAME == ARGV[1] { ws[++nw] = $2 - 1; we[nw] = $3 + guard; next }
-			FILENAME == ARGV[2] {
-				t[++n] = $1; busy = 0
-				for (j = 1; j <= nw; j++) if ($1 > ws[j] && $1 - 1 < we[j]) { busy = 1; break }
-				cls[n] = busy ? "window" : "quiet"; req[cls[n]] += $2; next
-			}
-			FILENAME == ARGV[3] { svc[$1] = $2; order[++ns] = $2; next }
+			awk -v hz=499 '
+			FILENAME == ARGV[1] { t[++n] = $1; cls[n] = $3 ? "window" : "quiet"; req[cls[n]] += $2; next }
+			FILENAME == ARGV[2] { svc[$1] = $2; order[++ns] = $2; next }
 			{
 				# pid time: ip symbol (dso); the symbol may hold spaces.
 				ts = $2; sub(/:$/, "", ts); ts += 0
@@ -295,6 +299,6 @@ cpus="$(nproc)"
 					shown[best] = 1
 					printf "  %+8.4f  %s\n", bd, best
 				}
-			}' "$work/windows.tsv" "$work/rates.tsv" "$work/pids.tsv" -
+			}' "$work/seconds.tsv" "$work/pids.tsv" -
 	fi
 } | tee "$result"
