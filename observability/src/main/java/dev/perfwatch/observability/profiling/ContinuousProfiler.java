@@ -62,7 +62,7 @@ public final class ContinuousProfiler implements SmartLifecycle {
 	 * {@code null} without span events
 	 */
 	ContinuousProfiler(ProfilingProperties properties, String service, ProfilerLoader loader, Clock clock,
-			SpanThreadFilter spanThreads, AllocationSampling allocationSampling) {
+			SpanThreadFilter spanThreads) {
 		this.properties = properties;
 		this.service = service;
 		this.loader = loader;
@@ -70,7 +70,8 @@ public final class ContinuousProfiler implements SmartLifecycle {
 		this.retention = new WindowRetention(properties.keepWindows(), properties.keepFor());
 		this.clock = clock;
 		this.spanThreads = spanThreads;
-		this.allocationSampling = allocationSampling;
+		this.allocationSampling = AllocationSampling.ofThisJvm(this.schedule.allocInterval(),
+				this.schedule.allocSamplesPerSecond());
 	}
 
 	// Resolved on use: with profiling off, a missing directory setting must not stop the service.

@@ -33,10 +33,8 @@ public class ProfilingAutoConfiguration {
 	ContinuousProfiler continuousProfiler(ProfilingProperties properties, Environment environment,
 			ObjectProvider<SpanThreadFilter> spanThreads) {
 		String service = environment.getProperty("spring.application.name", "application");
-		ProfilingSchedule schedule = properties.schedule();
 		return new ContinuousProfiler(properties, service, new AsyncProfilerLibrary(properties.nativeLibrary()),
-				Clock.systemUTC(), spanThreads.getIfAvailable(),
-				AllocationSampling.ofThisJvm(schedule.allocInterval(), schedule.allocSamplesPerSecond()));
+				Clock.systemUTC(), spanThreads.getIfAvailable());
 	}
 
 	/**
