@@ -31,9 +31,10 @@ final class FinishedSpanRecorder extends SpanHandler {
 		if (!event.isEnabled()) {
 			return true;
 		}
-		event.traceId = context.traceIdString();
-		event.spanId = context.spanIdString();
-		event.parentId = context.parentIdString();
+		event.traceIdHigh = context.traceIdHigh();
+		event.traceIdLow = context.traceId();
+		event.spanId = context.spanId();
+		event.parentId = context.parentIdAsLong();
 		event.name = span.name();
 		event.kind = (span.kind() != null) ? span.kind().name() : "LOCAL";
 		event.service = span.localServiceName();

@@ -21,8 +21,9 @@ final class SpanScopeRecorder implements CurrentTraceContext.ScopeDecorator {
 		if (!event.isEnabled()) {
 			return scope;
 		}
-		event.traceId = context.traceIdString();
-		event.spanId = context.spanIdString();
+		event.traceIdHigh = context.traceIdHigh();
+		event.traceIdLow = context.traceId();
+		event.spanId = context.spanId();
 		event.begin();
 		return () -> {
 			scope.close();

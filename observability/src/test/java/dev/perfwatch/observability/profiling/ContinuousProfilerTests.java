@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import dev.perfwatch.profiles.format.ProfileType;
 import dev.perfwatch.profiles.format.SpanEvent;
+import dev.perfwatch.profiles.format.SpanIds;
 import dev.perfwatch.profiles.format.SpanScopeEvent;
 import dev.perfwatch.profiles.format.WindowFiles;
 import jdk.jfr.consumer.RecordedEvent;
@@ -68,7 +69,8 @@ class ContinuousProfilerTests {
 			List<RecordedEvent> scopes = events(window, SpanScopeEvent.NAME);
 			List<RecordedEvent> spans = events(window, SpanEvent.NAME);
 			assertThat(scopes).isNotEmpty().allSatisfy((scope) -> {
-				assertThat(scope.getString("traceId")).hasSize(32);
+				assertThat(SpanIds.traceId(scope.getLong("traceIdHigh"), scope.getLong("traceIdLow"))).hasSize(32);
+				assertThat(scope.getLong("spanId")).isNotZero();
 				assertThat(scope.getThread().getOSThreadId()).isPositive();
 				assertThat(scope.getStackTrace()).isNull();
 			});

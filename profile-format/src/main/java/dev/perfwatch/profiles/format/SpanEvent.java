@@ -10,6 +10,7 @@ import jdk.jfr.Timespan;
 
 /**
  * One finished span, recorded when it ends: the tree and names the profile's spans are shown with.
+ * Ids are numbers, as in {@link SpanScopeEvent}; a parent id of 0 marks a trace's root.
  */
 @Name(SpanEvent.NAME)
 @Label("Span")
@@ -25,14 +26,17 @@ public final class SpanEvent extends Event {
 	 */
 	public static final String JFRSYNC_OPTION = "jfrsync=+" + SpanScopeEvent.NAME + "+" + NAME;
 
-	@Label("Trace id")
-	public String traceId;
+	@Label("Trace id, high 64 bits")
+	public long traceIdHigh;
+
+	@Label("Trace id, low 64 bits")
+	public long traceIdLow;
 
 	@Label("Span id")
-	public String spanId;
+	public long spanId;
 
 	@Label("Parent span id")
-	public String parentId;
+	public long parentId;
 
 	@Label("Name")
 	public String name;

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import dev.perfwatch.profiles.ProfilesException;
 import dev.perfwatch.profiles.format.ProfileType;
 import dev.perfwatch.profiles.format.SpanEvent;
+import dev.perfwatch.profiles.format.SpanIds;
 import dev.perfwatch.profiles.format.SpanScopeEvent;
 import dev.perfwatch.profiles.format.WindowFiles;
 import jdk.jfr.consumer.RecordedEvent;
@@ -72,19 +73,19 @@ public final class WindowRecording {
 				RecordedEvent event = recording.readEvent();
 				String name = event.getEventType().getName();
 				boolean ours = name.equals(SpanScopeEvent.NAME) || name.equals(SpanEvent.NAME);
-				if (!ours || event.getString("traceId") == null || event.getString("spanId") == null) {
-					// Seen in a clean-clone CI run: a span event without ids; it names no span to join.
+				if (!ours || traceId(event) == null || event.getLong("spanId") == 0) {
+					// A span event without ids names no span to join.
 					continue;
 				}
 				if (name.equals(SpanScopeEvent.NAME)) {
 					RecordedThread thread = event.getThread();
-					String spanId = event.getString("spanId");
+					String spanId = SpanIds.spanId(event.getLong("spanId"));
 					if (thread == null || thread.getOSThreadId() <= 0) {
 						virtualSpans.add(spanId);
 					}
 					else {
 						scopes.add(thread.getOSThreadId(), nanos(event.getStartTime()), nanos(event.getEndTime()),
-								event.getString("traceId"), spanId);
+								traceId(event), spanId);
 					}
 				}
 				else if (name.equals(SpanEvent.NAME)) {
@@ -97,12 +98,18 @@ public final class WindowRecording {
 		}
 		scopes.seal();
 		List<SpanInfo> spans = spanEvents.stream()
-			.map((event) -> new SpanInfo(event.getString("traceId"), event.getString("spanId"),
-					event.getString("parentId"), event.getString("name"), event.getString("kind"),
-					event.getString("service"), event.getLong("startMicros"), event.getLong("durationMicros"),
-					virtualSpans.contains(event.getString("spanId"))))
+			.map((event) -> {
+				String spanId = SpanIds.spanId(event.getLong("spanId"));
+				return new SpanInfo(traceId(event), spanId, SpanIds.spanId(event.getLong("parentId")),
+						event.getString("name"), event.getString("kind"), event.getString("service"),
+						event.getLong("startMicros"), event.getLong("durationMicros"), virtualSpans.contains(spanId));
+			})
 			.toList();
 		return new WindowRecording(file, service, spans, scopes);
+	}
+
+	private static String traceId(RecordedEvent event) {
+		return SpanIds.traceId(event.getLong("traceIdHigh"), event.getLong("traceIdLow"));
 	}
 
 	public Path file() {

@@ -21,14 +21,18 @@ class WindowRecordingTests {
 		try (Recording recording = new Recording()) {
 			recording.enable(SpanEvent.NAME);
 			recording.start();
-			span(null, "cut short");
-			span("4bf92f3577b34da6a3ce929d0e0e4736", "http get /");
+			span(0, "cut short");
+			span(0xa3ce929d0e0e4736L, "http get /");
 			recording.stop();
 			recording.dump(file);
 		}
 
-		assertThat(WindowRecording.read(file, "svc").spans()).singleElement()
-			.satisfies((span) -> assertThat(span.name()).isEqualTo("http get /"));
+		assertThat(WindowRecording.read(file, "svc").spans()).singleElement().satisfies((span) -> {
+			assertThat(span.name()).isEqualTo("http get /");
+			assertThat(span.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(span.spanId()).isEqualTo("00f067aa0ba902b7");
+			assertThat(span.parentId()).isNull();
+		});
 	}
 
 	@Test
@@ -44,10 +48,11 @@ class WindowRecordingTests {
 			.hasMessageContaining("not a complete JFR recording");
 	}
 
-	private static void span(String traceId, String name) {
+	private static void span(long traceIdLow, String name) {
 		SpanEvent event = new SpanEvent();
-		event.traceId = traceId;
-		event.spanId = "a3ce929d0e0e4736";
+		event.traceIdHigh = (traceIdLow != 0) ? 0x4bf92f3577b34da6L : 0;
+		event.traceIdLow = traceIdLow;
+		event.spanId = 0x00f067aa0ba902b7L;
 		event.name = name;
 		event.kind = "SERVER";
 		event.commit();
