@@ -67,29 +67,32 @@ public final class WindowRecording {
 	public static WindowRecording read(Path file, String service) {
 		ScopeIndex scopes = new ScopeIndex();
 		Set<String> virtualSpans = new HashSet<>();
-		List<RecordedEvent> spanEvents = new ArrayList<>();
+		List<IdentifiedSpan> spanEvents = new ArrayList<>();
 		try (RecordingFile recording = new RecordingFile(file)) {
 			while (recording.hasMoreEvents()) {
 				RecordedEvent event = recording.readEvent();
 				String name = event.getEventType().getName();
-				boolean ours = name.equals(SpanScopeEvent.NAME) || name.equals(SpanEvent.NAME);
-				if (!ours || traceId(event) == null || event.getLong("spanId") == 0) {
+				if (!name.equals(SpanScopeEvent.NAME) && !name.equals(SpanEvent.NAME)) {
+					continue;
+				}
+				String traceId = SpanIds.traceId(event.getLong("traceIdHigh"), event.getLong("traceIdLow"));
+				String spanId = SpanIds.spanId(event.getLong("spanId"));
+				if (traceId == null || spanId == null) {
 					// A span event without ids names no span to join.
 					continue;
 				}
 				if (name.equals(SpanScopeEvent.NAME)) {
 					RecordedThread thread = event.getThread();
-					String spanId = SpanIds.spanId(event.getLong("spanId"));
 					if (thread == null || thread.getOSThreadId() <= 0) {
 						virtualSpans.add(spanId);
 					}
 					else {
 						scopes.add(thread.getOSThreadId(), nanos(event.getStartTime()), nanos(event.getEndTime()),
-								traceId(event), spanId);
+								traceId, spanId);
 					}
 				}
-				else if (name.equals(SpanEvent.NAME)) {
-					spanEvents.add(event);
+				else {
+					spanEvents.add(new IdentifiedSpan(event, traceId, spanId));
 				}
 			}
 		}
@@ -98,18 +101,21 @@ public final class WindowRecording {
 		}
 		scopes.seal();
 		List<SpanInfo> spans = spanEvents.stream()
-			.map((event) -> {
-				String spanId = SpanIds.spanId(event.getLong("spanId"));
-				return new SpanInfo(traceId(event), spanId, SpanIds.spanId(event.getLong("parentId")),
-						event.getString("name"), event.getString("kind"), event.getString("service"),
-						event.getLong("startMicros"), event.getLong("durationMicros"), virtualSpans.contains(spanId));
-			})
+			.map((span) -> new SpanInfo(span.traceId(), span.spanId(),
+					SpanIds.spanId(span.event().getLong("parentId")), span.event().getString("name"),
+					span.event().getString("kind"), span.event().getString("service"),
+					span.event().getLong("startMicros"), span.event().getLong("durationMicros"),
+					virtualSpans.contains(span.spanId())))
 			.toList();
 		return new WindowRecording(file, service, spans, scopes);
 	}
 
-	private static String traceId(RecordedEvent event) {
-		return SpanIds.traceId(event.getLong("traceIdHigh"), event.getLong("traceIdLow"));
+	/**
+	 * A finished-span event with its ids in hex, read once; made into a {@link SpanInfo} once the
+	 * whole file has told which spans ran on virtual threads.
+	 */
+	private record IdentifiedSpan(RecordedEvent event, String traceId, String spanId) {
+
 	}
 
 	public Path file() {
